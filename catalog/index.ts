@@ -1,0 +1,20 @@
+/**
+ * The metric catalog: the only place metric names, label names and label
+ * values are spelled. Imports nothing of ours.
+ */
+export * from './types.js';
+export * from './labels.js';
+export * from './metrics.js';
+export * as promql from './promql.js';
+
+import { METRICS } from './metrics.js';
+import type { MetricDef } from './types.js';
+
+/** Every metric definition, in catalog order. */
+export const ALL_METRICS: readonly MetricDef[] = Object.values(METRICS);
+
+/** Looks a family up by its exposed name (histogram series resolve to their family). */
+export function metricByName(name: string): MetricDef | undefined {
+  const base = name.replace(/_(bucket|sum|count)$/, '');
+  return ALL_METRICS.find((m) => m.name === name || (m.type === 'histogram' && m.name === base));
+}

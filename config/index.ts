@@ -1,0 +1,7 @@
+/** Config: parse and validate once at the edge; the core receives typed values. */
+export { loadConfig, parseConfig, type LoadOptions, type ParseOptions } from './load.js';
+export { ConfigError, formatIssue, type ConfigIssue } from './errors.js';
+export { Secret, maskSecrets } from './secret.js';
+export { parseDuration, formatDuration, duration, type Duration } from './duration.js';
+export * from './defaults.js';
+export type * from './model.js';

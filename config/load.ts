@@ -1,0 +1,139 @@
+/**
+ * The config loader: the only code that reads config files, secret files
+ * or the environment. File + env → strict parse → validated, frozen Config.
+ */
+import { readFileSync } from 'node:fs';
+import { basename, dirname, isAbsolute, resolve } from 'node:path';
+import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import type { z } from 'zod';
+import { interpolateEnv } from './env.js';
+import { ConfigError, formatPath, isSecretPath, renderValue, type ConfigIssue } from './errors.js';
+import { normalize, type Config } from './model.js';
+import { rootSchema } from './schema/root.js';
+
+export interface LoadOptions {
+  /** Environment for `${env:NAME}`; the CLI passes process.env. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** File reader (tests inject one). */
+  readonly readFile?: (path: string) => string;
+}
+
+/** Reads and validates a config file. Throws ConfigError listing every problem. */
+export function loadConfig(path: string, opts: LoadOptions = {}): Config {
+  const read = opts.readFile ?? ((p: string) => readFileSync(p, 'utf8'));
+  const abs = resolve(path);
+  let text: string;
+  try {
+    text = read(abs);
+  } catch (err) {
+    throw new ConfigError([{ file: path, path: '', expected: `a readable config file (${(err as NodeJS.ErrnoException).code ?? String(err)})` }]);
+  }
+  return parseConfig(text, { ...opts, file: path, dir: dirname(abs), readFile: read });
+}
+
+export interface ParseOptions extends LoadOptions {
+  /** Name used in messages. */
+  readonly file: string;
+  /** Folder relative paths resolve against. */
+  readonly dir: string;
+}
+
+/** Validates config text. Throws ConfigError listing every problem. */
+export function parseConfig(text: string, opts: ParseOptions): Config {
+  const read = opts.readFile ?? ((p: string) => readFileSync(p, 'utf8'));
+  const file = basename(opts.file) === opts.file ? opts.file : opts.file;
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length) {
+    throw new ConfigError(doc.errors.map((e) => {
+      const pos = lines.linePos(e.pos[0]);
+      return { file, line: pos.line, column: pos.col, path: '', expected: `valid YAML (${e.message.split('\n')[0]})` };
+    }));
+  }
+  const data = doc.toJS() ?? {};
+  const { value, missing, filled } = interpolateEnv(data, opts.env ?? {});
+  const issues: ConfigIssue[] = missing.map((m) => ({
+    ...position(doc, lines, m.path),
+    file,
+    path: formatPath(m.path),
+    got: `"\${env:${m.name}}"`,
+    expected: `environment variable ${m.name} to be set`,
+  }));
+
+  const resolvePath = (p: string) => (isAbsolute(p) ? p : resolve(opts.dir, p));
+  const schema = rootSchema({ readSecretFile: (p) => read(resolvePath(p)), resolvePath });
+  const parsed = schema.safeParse(value, { reportInput: true });
+  if (!parsed.success) {
+    for (const i of parsed.error.issues) issues.push(toIssue(i, doc, lines, file, filled));
+  }
+  if (issues.length || !parsed.success) throw new ConfigError(dedupe(issues));
+  return normalize(parsed.data, resolve(opts.dir, basename(opts.file)));
+}
+
+function toIssue(i: z.core.$ZodIssue, doc: Document, lines: LineCounter, file: string, filled: Set<string>): ConfigIssue {
+  const path = i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)) as (string | number)[];
+  const secret = isSecretPath(path) || filled.has(path.join('\u0000'));
+  if (i.code === 'unrecognized_keys') {
+    const key = i.keys[0] ?? '';
+    const keyPath = [...path, key];
+    return { ...position(doc, lines, keyPath, true), file, path: formatPath(keyPath), expected: `no such key (unknown key "${i.keys.join('", "')}")` };
+  }
+  const got = 'input' in i ? renderValue(i.input, secret) : undefined;
+  return { ...position(doc, lines, path), file, path: formatPath(path), ...(got !== undefined ? { got } : {}), expected: ruleOf(i) };
+}
+
+const TYPE_NAMES: Record<string, string> = { array: 'a list', object: 'a mapping', string: 'a string', number: 'a number', boolean: 'true or false', int: 'an integer' };
+
+function ruleOf(i: z.core.$ZodIssue): string {
+  switch (i.code) {
+    case 'invalid_type':
+      return i.message.startsWith('Invalid input') ? TYPE_NAMES[i.expected] ?? `a ${i.expected}` : i.message;
+    case 'invalid_value':
+      return i.message.startsWith('Invalid') ? `one of ${i.values.map((v) => String(v)).join(', ')}` : i.message;
+    case 'too_small':
+      return i.message.startsWith('Too small') ? `${i.origin === 'array' ? 'at least' : '>='} ${String(i.minimum)}${i.origin === 'array' ? ' items' : ''}` : i.message;
+    case 'too_big':
+      return i.message.startsWith('Too big') ? `${i.origin === 'array' ? 'at most' : '<='} ${String(i.maximum)}${i.origin === 'array' ? ' items' : ''}` : i.message;
+    case 'invalid_format':
+      return i.message.startsWith('Invalid') ? `a valid ${i.format}` : i.message;
+    case 'invalid_union':
+      return i.message === 'Invalid input' ? 'a value of one of the allowed forms' : i.message;
+    default:
+      return i.message;
+  }
+}
+
+/** Line and column of the node at `path`, or of its closest existing parent. */
+function position(doc: Document, lines: LineCounter, path: (string | number)[], keyOfPair = false): { line?: number; column?: number } {
+  for (let n = path.length; n >= 0; n--) {
+    const sub = path.slice(0, n);
+    if (keyOfPair && n === path.length && n > 0) {
+      const parent = sub.length > 1 ? doc.getIn(sub.slice(0, -1), true) : doc.contents;
+      if (isMap(parent)) {
+        const pair = parent.items.find((p) => isScalar(p.key) && p.key.value === sub[sub.length - 1]);
+        const range = isScalar(pair?.key) ? pair?.key.range : undefined;
+        if (range) return toPos(lines, range[0]);
+      }
+      continue;
+    }
+    const node = n === 0 ? doc.contents : doc.getIn(sub, true);
+    const range = (node as { range?: [number, number, number] } | null | undefined)?.range;
+    if (range) return toPos(lines, range[0]);
+  }
+  return {};
+}
+
+function toPos(lines: LineCounter, offset: number): { line: number; column: number } {
+  const p = lines.linePos(offset);
+  return { line: p.line, column: p.col };
+}
+
+function dedupe(issues: ConfigIssue[]): ConfigIssue[] {
+  const seen = new Set<string>();
+  return issues.filter((i) => {
+    const k = `${i.line}:${i.column}:${i.path}:${i.expected}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}

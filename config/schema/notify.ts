@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { durationSchema, filePathSchema, httpUrlSchema, nameSchema } from './common.js';
+
+export const RECEIVER_KINDS = ['slack', 'pagerduty', 'email', 'opsgenie', 'webhook'] as const;
+const receiverName = z.enum(RECEIVER_KINDS, { error: `one of ${RECEIVER_KINDS.join(', ')}` });
+
+const routesSchema = z.strictObject({
+  critical: z.array(receiverName).optional(),
+  warning: z.array(receiverName).optional(),
+  info: z.array(receiverName).optional(),
+});
+
+/**
+ * Where alerts go. Secrets are only ever file paths: the generated
+ * alertmanager.yml refers to them with `*_file` fields.
+ *
+ * ```yaml
+ * notify:
+ *   slack: { api_url_file: /run/secrets/slack_webhook_url, channel: "#webhooks" }
+ *   pagerduty: { routing_key_file: /run/secrets/pagerduty_routing_key }
+ *   routes: { critical: [pagerduty, slack], warning: [slack] }
+ * ```
+ */
+export const notifySchema = z.strictObject({
+  slack: z.strictObject({
+    api_url_file: filePathSchema,
+    channel: z.string().min(1),
+    send_resolved: z.boolean().default(true),
+  }).optional(),
+  pagerduty: z.strictObject({
+    routing_key_file: filePathSchema,
+    url: httpUrlSchema.optional(),
+    send_resolved: z.boolean().default(true),
+  }).optional(),
+  email: z.strictObject({
+    to: z.string().min(3),
+    from: z.string().min(3),
+    smarthost: z.string().regex(/^[^:]+:\d+$/, { error: 'host:port' }),
+    auth_username: z.string().optional(),
+    auth_password_file: filePathSchema.optional(),
+    require_tls: z.boolean().default(true),
+    send_resolved: z.boolean().default(true),
+  }).optional(),
+  opsgenie: z.strictObject({
+    api_key_file: filePathSchema,
+    api_url: httpUrlSchema.optional(),
+    send_resolved: z.boolean().default(true),
+  }).optional(),
+  webhook: z.strictObject({
+    url: httpUrlSchema.optional(),
+    url_file: filePathSchema.optional(),
+    send_resolved: z.boolean().default(true),
+  }).optional(),
+  /** Dead man's switch: Watchdog goes here every repeat interval. */
+  heartbeat: z.strictObject({
+    url: httpUrlSchema.optional(),
+    url_file: filePathSchema.optional(),
+    repeat_interval: durationSchema.optional(),
+  }).optional(),
+  routes: routesSchema.optional(),
+  /** Per-endpoint or per-team routing. */
+  overrides: z.array(z.strictObject({
+    endpoint: nameSchema.optional(),
+    team: nameSchema.optional(),
+    routes: routesSchema,
+  })).default([]),
+  group_wait: durationSchema.optional(),
+  group_interval: durationSchema.optional(),
+  repeat_interval: durationSchema.optional(),
+  /** Alertmanager URL used by generated Prometheus configs. */
+  alertmanager_url: httpUrlSchema.optional(),
+});

@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { type SchemaContext, httpUrlSchema } from './common.js';
+import { alertsSchema } from './alerts.js';
+import { endpointSchema } from './endpoints.js';
+import { exporterSchema } from './exporter.js';
+import { notifySchema } from './notify.js';
+import { proberSchema } from './prober.js';
+
+/**
+ * The whole hookwatch.yaml. Unknown keys are rejected at every level.
+ *
+ * ```yaml
+ * endpoints:
+ *   - name: payments-primary
+ *     url: https://primary.example.com/webhook
+ *     signing: { scheme: standard-webhooks, secret: ${env:PRIMARY_WEBHOOK_SECRET} }
+ * prober: { region: local, schedule: "*\/15 * * * * *" }
+ * exporter: { sources: [{ type: file, path: /var/log/webhooks/deliveries.jsonl }] }
+ * alerts: { failure_rate: { threshold: 0.05, for: 5m } }
+ * notify: { slack: { api_url_file: /run/secrets/slack_webhook_url, channel: "#webhooks" } }
+ * ```
+ */
+export function rootSchema(ctx: SchemaContext) {
+  return z
+    .strictObject({
+      endpoints: z.array(endpointSchema(ctx)).min(1, { error: 'at least one endpoint' }),
+      prober: proberSchema.prefault({}),
+      exporter: exporterSchema(ctx).prefault({}),
+      alerts: alertsSchema.prefault({}),
+      notify: notifySchema.prefault({}),
+      grafana: z.strictObject({
+        url: httpUrlSchema.optional(),
+        folder: z.string().min(1).default('Webhooks'),
+      }).prefault({}),
+    })
+    .superRefine((c, zctx) => {
+      const seen = new Map<string, number>();
+      c.endpoints.forEach((e, i) => {
+        const first = seen.get(e.name);
+        if (first !== undefined) {
+          zctx.addIssue({ code: 'custom', path: ['endpoints', i, 'name'], message: `a unique name (endpoints[${first}] is already "${e.name}")`, input: e.name });
+        } else seen.set(e.name, i);
+      });
+      c.notify.overrides.forEach((o, i) => {
+        if (o.endpoint !== undefined && !seen.has(o.endpoint)) {
+          zctx.addIssue({ code: 'custom', path: ['notify', 'overrides', i, 'endpoint'], message: `the name of a configured endpoint (${[...seen.keys()].join(', ')})`, input: o.endpoint });
+        }
+        if ((o.endpoint === undefined) === (o.team === undefined)) {
+          zctx.addIssue({ code: 'custom', path: ['notify', 'overrides', i], message: 'exactly one of endpoint or team', input: o });
+        }
+      });
+      const receivers = new Set(['slack', 'pagerduty', 'email', 'opsgenie', 'webhook'].filter((k) => (c.notify as Record<string, unknown>)[k] !== undefined));
+      const routeLists: [string[], Record<string, string[] | undefined> | undefined][] = [
+        [['notify', 'routes'], c.notify.routes],
+        ...c.notify.overrides.map((o, i): [string[], Record<string, string[] | undefined>] => [['notify', 'overrides', String(i), 'routes'], o.routes]),
+      ];
+      for (const [path, routes] of routeLists) {
+        for (const [sev, list] of Object.entries(routes ?? {})) {
+          (list ?? []).forEach((r, j) => {
+            if (!receivers.has(r)) {
+              zctx.addIssue({ code: 'custom', path: [...path, sev, j], message: `a receiver configured under notify (${[...receivers].join(', ') || 'none configured'})`, input: r });
+            }
+          });
+        }
+      }
+    });
+}
+
+export type RawConfig = z.output<ReturnType<typeof rootSchema>>;

@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { secretFile, secretValue, type SchemaContext } from './common.js';
+
+export const SIGNING_SCHEMES = ['standard-webhooks', 'svix', 'stripe', 'github', 'slack', 'hmac-sha256', 'none'] as const;
+export type SigningScheme = (typeof SIGNING_SCHEMES)[number];
+
+/** Fields that only the generic `hmac-sha256` scheme takes. */
+const GENERIC_KEYS = ['header', 'prefix', 'encoding', 'template', 'timestamp_header', 'id_header'] as const;
+
+/**
+ * How an endpoint's webhooks are signed.
+ *
+ * ```yaml
+ * signing:
+ *   scheme: standard-webhooks
+ *   secret: ${env:PRIMARY_WEBHOOK_SECRET}     # or secret_file, or secrets: [new, old] during rotation
+ *   tolerance_seconds: 300
+ * ```
+ * Every active secret signs (rotation); a verifier accepts any of them.
+ */
+export function signingSchema(ctx: SchemaContext) {
+  return z
+    .strictObject({
+      scheme: z.enum(SIGNING_SCHEMES, { error: `one of ${SIGNING_SCHEMES.join(', ')}` }),
+      secret: secretValue('inline').optional(),
+      secrets: z.array(secretValue('inline')).min(1, { error: 'at least one secret' }).optional(),
+      secret_file: secretFile(ctx).optional(),
+      secret_files: z.array(secretFile(ctx)).min(1, { error: 'at least one file' }).optional(),
+      tolerance_seconds: z.number({ error: 'a number of seconds' }).int().positive().default(300),
+      header: z.string().min(1).optional(),
+      prefix: z.string().optional(),
+      encoding: z.enum(['hex', 'base64'], { error: 'one of hex, base64' }).optional(),
+      template: z.string().min(1).optional(),
+      timestamp_header: z.string().min(1).optional(),
+      id_header: z.string().min(1).optional(),
+    })
+    .superRefine((s, zctx) => {
+      const given = [s.secret, s.secrets, s.secret_file, s.secret_files].filter((x) => x !== undefined).length;
+      if (s.scheme !== 'none' && given !== 1) {
+        zctx.addIssue({
+          code: 'custom',
+          path: given === 0 ? ['secret'] : [],
+          message: given === 0 ? 'one of secret, secrets, secret_file or secret_files' : 'only one of secret, secrets, secret_file, secret_files',
+          input: undefined,
+        });
+      }
+      if (s.scheme !== 'hmac-sha256') {
+        for (const k of GENERIC_KEYS) {
+          if (s[k] !== undefined) zctx.addIssue({ code: 'custom', path: [k], message: `no "${k}" (only scheme hmac-sha256 takes it)`, input: s[k] });
+        }
+      } else if (s.template !== undefined && !s.template.includes('{body}')) {
+        zctx.addIssue({ code: 'custom', path: ['template'], message: 'a template containing {body}', input: s.template });
+      }
+    })
+    .transform((s) => ({
+      scheme: s.scheme,
+      secrets: s.secrets ?? s.secret_files ?? (s.secret ? [s.secret] : s.secret_file ? [s.secret_file] : []),
+      toleranceSeconds: s.tolerance_seconds,
+      generic: {
+        header: s.header ?? 'X-Webhook-Signature',
+        prefix: s.prefix ?? '',
+        encoding: s.encoding ?? 'hex',
+        template: s.template ?? '{timestamp}.{body}',
+        timestampHeader: s.timestamp_header ?? 'X-Webhook-Timestamp',
+        idHeader: s.id_header ?? 'X-Webhook-Id',
+      },
+    }));
+}
+
+export type SigningConfig = z.output<ReturnType<typeof signingSchema>>;

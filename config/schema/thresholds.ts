@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { durationSchema, ratioSchema } from './common.js';
+
+/**
+ * Alert thresholds. The global `alerts:` block sets them; an endpoint's
+ * `alerts:` block overrides any of them for that endpoint alone.
+ */
+export const thresholdFields = {
+  failure_rate: z.strictObject({
+    threshold: ratioSchema.optional(),
+    for: durationSchema.optional(),
+    /** Below this many attempts per second over the window, the ratio is not judged. */
+    min_rate_per_second: z.number().nonnegative().optional(),
+  }).optional(),
+  endpoint_down: z.strictObject({
+    for: durationSchema.optional(),
+    min_regions: z.number().int().positive().optional(),
+  }).optional(),
+  response_time: z.strictObject({
+    p95_seconds: z.number().positive().optional(),
+    fail_p95_seconds: z.number().positive().optional(),
+    degradation_factor: z.number().gt(1, { error: 'a factor > 1' }).optional(),
+    for: durationSchema.optional(),
+  }).optional(),
+  dlq: z.strictObject({
+    max_depth: z.number().int().nonnegative().optional(),
+    growth_for: durationSchema.optional(),
+  }).optional(),
+  rate_limit: z.strictObject({
+    remaining_ratio: ratioSchema.optional(),
+    for: durationSchema.optional(),
+  }).optional(),
+  retry_rate: z.strictObject({
+    threshold: ratioSchema.optional(),
+    for: durationSchema.optional(),
+  }).optional(),
+  signature: z.strictObject({ for: durationSchema.optional() }).optional(),
+  tls: z.strictObject({
+    warning_days: z.number().positive().optional(),
+    critical_days: z.number().positive().optional(),
+  }).optional(),
+};
+
+export const thresholdsSchema = z.strictObject(thresholdFields);
+export type ThresholdsInput = z.output<typeof thresholdsSchema>;
