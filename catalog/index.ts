@@ -5,6 +5,7 @@
 export * from './types.js';
 export * from './labels.js';
 export * from './metrics.js';
+export * from './names.js';
 export * as promql from './promql.js';
 
 import { METRICS } from './metrics.js';

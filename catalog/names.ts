@@ -1,0 +1,50 @@
+/**
+ * Names shared by alerts, dashboards and routing: alert names (the
+ * `alertname` label), severities and dashboard uids. Alerts link to
+ * dashboards and dashboards link to runbooks, so both sides read them here.
+ */
+export const ALERT_NAMES = [
+  'WebhookHighFailureRate',
+  'WebhookEndpointDown',
+  'WebhookResponseTimeDegraded',
+  'WebhookDLQGrowing',
+  'WebhookRateLimitApproaching',
+  'WebhookErrorBudgetBurn',
+  'WebhookSignatureRejected',
+  'WebhookHighRetryRate',
+  'WebhookTLSCertExpiring',
+  'HookwatchProberAbsent',
+  'HookwatchExporterAbsent',
+  'HookwatchExporterStalled',
+  'Watchdog',
+] as const;
+export type AlertName = (typeof ALERT_NAMES)[number];
+
+export const SEVERITIES = ['critical', 'warning', 'info'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+/** Dashboard uids: stable, so links and bookmarks survive regeneration. */
+export const DASHBOARDS = {
+  overview: { uid: 'hookwatch-overview', title: 'Webhooks / Overview' },
+  endpoint: { uid: 'hookwatch-endpoint', title: 'Webhooks / Endpoint' },
+  synthetic: { uid: 'hookwatch-synthetic', title: 'Webhooks / Synthetic probes' },
+  performance: { uid: 'hookwatch-performance', title: 'Webhooks / Performance' },
+  self: { uid: 'hookwatch-self', title: 'hookwatch / Self' },
+} as const;
+export type DashboardKey = keyof typeof DASHBOARDS;
+
+/** Prometheus job names of hookwatch's own components. */
+export const JOBS = { prober: 'hookwatch-prober', exporter: 'hookwatch-exporter' } as const;
+
+/** Where runbooks live in this repository; `<Alert>.md` is appended. */
+export const DEFAULT_RUNBOOK_BASE_URL = 'https://github.com/hookwatch/hookwatch/blob/main/alerts/runbooks/';
+
+export function runbookUrl(alert: AlertName, base: string = DEFAULT_RUNBOOK_BASE_URL): string {
+  return `${base.endsWith('/') ? base : `${base}/`}${alert}.md`;
+}
+
+/** A dashboard's path on a Grafana server (`/d/<uid>`), absolute when a Grafana URL is known. */
+export function dashboardUrl(key: DashboardKey, grafanaUrl?: string): string {
+  const path = `/d/${DASHBOARDS[key].uid}`;
+  return grafanaUrl ? `${grafanaUrl.replace(/\/$/, '')}${path}` : path;
+}
