@@ -109,6 +109,27 @@ export function ratio(numerator: string, denominator: string): string {
   return `(${numerator}) / (${denominator})`;
 }
 
+/** Series Prometheus itself produces (not in the metric catalog) that queries may name. */
+export const BUILTIN_SERIES = ['ALERTS'] as const;
+
+/**
+ * Prometheus' own `ALERTS{alertstate="firing"}` series for the given alert names,
+ * so dashboards can count firing alerts without spelling the series.
+ */
+export function firingAlerts(alertNames: readonly string[]): string {
+  return `${BUILTIN_SERIES[0]}{alertstate="firing",alertname=~"${alertNames.map(escapeRegex).join('|')}"}`;
+}
+
+/**
+ * A vector with one sample per label value, e.g. each endpoint's SLO error
+ * budget: `label_replace(vector(0.001), "endpoint", "a", "", "") or …`.
+ * Lets a query divide per-series by a per-endpoint constant from the config.
+ */
+export function constantsBy(label: LabelName, values: readonly (readonly [string, number])[]): string {
+  if (values.length === 0) throw new TypeError(`Invalid constantsBy(${label}). Must have at least one value.`);
+  return values.map(([v, n]) => `label_replace(vector(${n}), "${label}", "${escapeValue(v)}", "", "")`).join(' or ');
+}
+
 /**
  * Name of a recording rule in the `level:metric:operation` convention, derived
  * from the catalog metric so a renamed metric renames its rules too.
