@@ -23,6 +23,13 @@ export type AlertName = (typeof ALERT_NAMES)[number];
 export const SEVERITIES = ['critical', 'warning', 'info'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
+/**
+ * Label names alerts carry besides their metric labels; Alertmanager routes
+ * and inhibits on them. `condition` tells apart two rules of one alert that
+ * trigger on different signals (e.g. absolute vs relative latency).
+ */
+export const ALERT_LABELS = { alertname: 'alertname', severity: 'severity', condition: 'condition' } as const;
+
 /** Dashboard uids: stable, so links and bookmarks survive regeneration. */
 export const DASHBOARDS = {
   overview: { uid: 'hookwatch-overview', title: 'Webhooks / Overview' },

@@ -142,6 +142,19 @@ export function recordName(level: readonly LabelName[], m: MetricDef, operation:
   return `${level.join('_')}:${base}:${operation}`;
 }
 
+/**
+ * A selector on the output of a recording rule named by `recordName`, with
+ * catalog label matchers (alerts read recorded series, not raw metrics).
+ */
+export function recorded(name: string, match: Partial<Record<LabelName, MatchValue>> = {}): string {
+  if (!/^[a-z_]+:[a-z0-9_]+:[a-z0-9_]+$/.test(name)) throw new TypeError(`Invalid recording rule name "${name}". Must come from recordName().`);
+  const parts = Object.entries(match).filter(([, v]) => v !== undefined).map(([label, v]) => {
+    const { op, value } = typeof v === 'string' ? eq(v) : (v as Matcher);
+    return `${label}${op}"${escapeValue(value)}"`;
+  });
+  return parts.length ? `${name}{${parts.join(',')}}` : name;
+}
+
 /** The metric names an expression refers to that this module produced. */
 export function metricNamesIn(expr: string, known: readonly MetricDef[]): string[] {
   const found = new Set<string>();
