@@ -5,7 +5,11 @@ export interface Command {
 }
 
 import { check } from './check.js';
+import { probe } from './probe.js';
+import { send } from './send.js';
 
 export const COMMANDS: Record<string, Command> = {
   check,
+  probe,
+  send,
 };

@@ -1,0 +1,44 @@
+/**
+ * `health`: GET the endpoint's health URL. Up iff the status is accepted
+ * and, when the body is JSON with a `status` field, that field says healthy.
+ */
+import { evaluate } from '../assertions.js';
+import { parseRateLimit } from '../http/rate-limit.js';
+import type { CheckFn } from '../types.js';
+import { send } from './send.js';
+
+const HEALTHY = new Set(['healthy', 'ok', 'pass', 'up']);
+
+export const probeHealth: CheckFn = async (target, env) => {
+  const e = target.endpoint;
+  const startedAt = env.nowSeconds();
+  const url = e.healthUrl ?? e.url;
+  const out = await send(target, { url, method: 'GET', headers: { accept: 'application/json' } });
+  const base = { endpoint: e.name, check: 'health' as const, startedAt, durationSeconds: out.durationSeconds, phases: out.phases, ...(out.tlsExpiry !== undefined ? { tlsExpiry: out.tlsExpiry } : {}) };
+  if (!out.response) {
+    return { ...base, result: out.failure!.result, success: false, degraded: false, status: 0, detail: out.failure!.detail };
+  }
+  const r = out.response;
+  const rateLimit = parseRateLimit(r.headers, startedAt);
+  const health = parseHealth(r.body);
+  let verdict = evaluate(target.check.expect, r.status, r.body, out.durationSeconds);
+  if (verdict.ok && health?.status !== undefined && !HEALTHY.has(health.status.toLowerCase())) {
+    verdict = { ok: false, failed: 'assertion', degraded: verdict.degraded, detail: `health status is ${JSON.stringify(health.status)}` };
+  }
+  const result = verdict.ok ? 'success' : verdict.failed === 'status' ? 'http_error' : 'assertion_failed';
+  return { ...base, result, success: verdict.ok, degraded: verdict.degraded, status: r.status, detail: verdict.detail, ...(rateLimit ? { rateLimit } : {}), ...(health ? { health } : {}) };
+};
+
+function parseHealth(body: string): { status?: string; details?: unknown } | undefined {
+  try {
+    const v = JSON.parse(body) as unknown;
+    if (!v || typeof v !== 'object' || Array.isArray(v)) return undefined;
+    const o = v as Record<string, unknown>;
+    return {
+      ...(typeof o.status === 'string' ? { status: o.status } : {}),
+      ...(o.details !== undefined ? { details: o.details } : o.checks !== undefined ? { details: o.checks } : {}),
+    };
+  } catch {
+    return undefined;
+  }
+}

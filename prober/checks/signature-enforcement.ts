@@ -1,0 +1,49 @@
+/**
+ * `signature_enforcement`: sends a forged signature and, for schemes with a
+ * timestamp, a correctly signed but stale one, and expects both refused
+ * (4xx by default). It shows whether the receiver really verifies.
+ */
+import { forgeHeaders, signHeaders } from '../../signing/index.js';
+import { evaluate } from '../assertions.js';
+import { syntheticEvent } from '../event-body.js';
+import type { CheckFn, ProbeOutcome } from '../types.js';
+import { send } from './send.js';
+
+const TIMESTAMPED = new Set(['standard-webhooks', 'svix', 'stripe', 'slack', 'hmac-sha256']);
+
+export const probeSignatureEnforcement: CheckFn = async (target, env) => {
+  const e = target.endpoint;
+  const startedAt = env.nowSeconds();
+  const base = { endpoint: e.name, check: 'signature_enforcement' as const, startedAt, phases: {} };
+  const s = e.signing;
+  if (!s) {
+    return { ...base, result: 'assertion_failed', success: false, degraded: false, status: 0, durationSeconds: 0, detail: 'endpoint has no signing configured' };
+  }
+  const secrets = s.secrets.map((x) => x.reveal());
+  const cases: { name: string; make: (ev: { id: string; timestamp: number; body: string }) => Record<string, string>; at: number }[] = [
+    { name: 'forged signature', at: startedAt, make: (ev) => forgeHeaders(s.scheme as never, { ...ev, secrets }, s.generic) },
+  ];
+  if (TIMESTAMPED.has(s.scheme)) {
+    // Well outside any tolerance window the receiver may use.
+    const stale = startedAt - s.toleranceSeconds - 600;
+    cases.push({ name: 'stale timestamp', at: stale, make: (ev) => signHeaders(s.scheme as never, { ...ev, secrets }, s.generic) });
+  }
+  let last: ProbeOutcome | undefined;
+  let total = 0;
+  for (const c of cases) {
+    const ev = syntheticEvent({ id: env.newId(), nowSeconds: c.at, events: e.events, sequence: env.sequence, endpoint: e.name });
+    const headers = { 'content-type': 'application/json', ...c.make(ev) };
+    const out = await send(target, { url: e.url, method: 'POST', headers, body: ev.body });
+    total += out.durationSeconds;
+    const withTiming = { ...base, phases: out.phases, durationSeconds: total, requestHeaders: headers };
+    if (!out.response) {
+      return { ...withTiming, result: out.failure!.result, success: false, degraded: false, status: 0, detail: `${c.name}: ${out.failure!.detail}` };
+    }
+    const verdict = evaluate(target.check.expect, out.response.status, '', out.durationSeconds);
+    if (!verdict.ok) {
+      return { ...withTiming, result: 'assertion_failed', success: false, degraded: false, status: out.response.status, detail: `${c.name} accepted with status ${out.response.status}: the receiver does not verify signatures` };
+    }
+    last = { ...withTiming, result: 'success', success: true, degraded: false, status: out.response.status, detail: `rejected ${cases.map((x) => x.name).join(' and ')}` };
+  }
+  return last!;
+};

@@ -1,0 +1,5 @@
+/** The synthetic prober. */
+export { Prober, type ProberOptions } from './prober.js';
+export { startMetricsServer, type RunningServer, type Route } from './server.js';
+export { buildTargets, targetKey } from './targets.js';
+export type { ProbeOutcome, ProbeTarget } from './types.js';

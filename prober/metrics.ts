@@ -1,0 +1,89 @@
+/**
+ * The prober's Prometheus metrics, created from the catalog on an explicit
+ * registry (never prom-client's global one).
+ */
+import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { CHECKS, METRICS, PHASES, PROBE_RESULTS, SKIP_REASONS, type Check, type MetricDef } from '../catalog/index.js';
+import type { ProbeOutcome } from './types.js';
+
+type AnyMetric = Counter<string> | Gauge<string> | Histogram<string>;
+
+/** Creates a prom-client metric for a catalog definition. */
+export function createMetric(def: MetricDef, registry: Registry): AnyMetric {
+  const base = { name: def.name, help: def.help, labelNames: [...def.labels], registers: [registry] };
+  switch (def.type) {
+    case 'counter': return new Counter(base);
+    case 'gauge': return new Gauge(base);
+    case 'histogram': return new Histogram({ ...base, buckets: [...(def.buckets ?? [])] });
+  }
+}
+
+const PROBER_METRICS = [
+  METRICS.probeUp, METRICS.probes, METRICS.probeDuration, METRICS.probePhase, METRICS.probeStatusCode,
+  METRICS.probeLastSuccess, METRICS.probeTlsExpiry, METRICS.probeRateLimitRemaining, METRICS.probeRateLimitLimit,
+  METRICS.probeRateLimitReset, METRICS.proberSkippedRuns, METRICS.proberScheduleDrift, METRICS.configReloads, METRICS.buildInfo,
+] as const;
+
+export class ProberMetrics {
+  readonly registry = new Registry();
+  readonly #m = new Map<string, AnyMetric>();
+
+  constructor(version: string) {
+    for (const def of PROBER_METRICS) this.#m.set(def.name, createMetric(def, this.registry));
+    this.gauge(METRICS.buildInfo).set({ version, component: 'prober' }, 1);
+  }
+
+  counter(def: MetricDef): Counter<string> { return this.#m.get(def.name) as Counter<string>; }
+  gauge(def: MetricDef): Gauge<string> { return this.#m.get(def.name) as Gauge<string>; }
+  histogram(def: MetricDef): Histogram<string> { return this.#m.get(def.name) as Histogram<string>; }
+
+  /** Pre-creates every series of a target so none appears or vanishes with results. */
+  initTarget(endpoint: string, check: Check, region: string): void {
+    const l = { endpoint, check, region };
+    for (const result of PROBE_RESULTS) this.counter(METRICS.probes).inc({ ...l, result }, 0);
+    this.histogram(METRICS.probeDuration).zero(l);
+    for (const phase of PHASES) this.histogram(METRICS.probePhase).zero({ ...l, phase });
+    // probe_up is not pre-created: 0 before the first probe would read as "down".
+    for (const reason of SKIP_REASONS) this.counter(METRICS.proberSkippedRuns).inc({ endpoint, check, reason }, 0);
+  }
+
+  /** Removes every series of an endpoint (config reload removed it). */
+  removeEndpoint(endpoint: string, region: string): void {
+    for (const check of CHECKS) {
+      const l = { endpoint, check, region };
+      for (const def of [METRICS.probeUp, METRICS.probeDuration, METRICS.probeStatusCode, METRICS.probeLastSuccess, METRICS.probeTlsExpiry, METRICS.probeRateLimitRemaining, METRICS.probeRateLimitLimit, METRICS.probeRateLimitReset]) {
+        (this.#m.get(def.name) as Gauge<string>).remove(l);
+      }
+      for (const result of PROBE_RESULTS) this.counter(METRICS.probes).remove({ ...l, result });
+      for (const phase of PHASES) this.histogram(METRICS.probePhase).remove({ ...l, phase });
+      for (const reason of SKIP_REASONS) this.counter(METRICS.proberSkippedRuns).remove({ endpoint, check, reason });
+      this.histogram(METRICS.proberScheduleDrift).remove({ endpoint, check });
+    }
+  }
+
+  record(o: ProbeOutcome, region: string): void {
+    const l = { endpoint: o.endpoint, check: o.check, region };
+    this.counter(METRICS.probes).inc({ ...l, result: o.result });
+    this.gauge(METRICS.probeUp).set(l, o.success ? 1 : 0);
+    this.gauge(METRICS.probeStatusCode).set(l, o.status);
+    this.histogram(METRICS.probeDuration).observe(l, o.durationSeconds);
+    for (const [phase, seconds] of Object.entries(o.phases)) this.histogram(METRICS.probePhase).observe({ ...l, phase }, Math.max(0, seconds));
+    if (o.success) this.gauge(METRICS.probeLastSuccess).set(l, o.startedAt + o.durationSeconds);
+    if (o.tlsExpiry !== undefined) this.gauge(METRICS.probeTlsExpiry).set(l, o.tlsExpiry);
+    if (o.rateLimit?.remaining !== undefined) this.gauge(METRICS.probeRateLimitRemaining).set(l, o.rateLimit.remaining);
+    if (o.rateLimit?.limit !== undefined) this.gauge(METRICS.probeRateLimitLimit).set(l, o.rateLimit.limit);
+    if (o.rateLimit?.resetSeconds !== undefined) this.gauge(METRICS.probeRateLimitReset).set(l, o.rateLimit.resetSeconds);
+  }
+
+  skipped(endpoint: string, check: Check): void {
+    this.counter(METRICS.proberSkippedRuns).inc({ endpoint, check, reason: 'overlap' });
+  }
+
+  drift(endpoint: string, check: Check, seconds: number): void {
+    this.histogram(METRICS.proberScheduleDrift).observe({ endpoint, check }, Math.max(0, seconds));
+  }
+
+  reloaded(ok: boolean): void {
+    this.counter(METRICS.configReloads).inc({ result: ok ? 'success' : 'failure' });
+  }
+}

@@ -1,0 +1,127 @@
+/**
+ * The prober: runs every enabled check of every endpoint on its schedule,
+ * records results as metrics, reloads without losing the series of
+ * endpoints that stay, and drains running probes on stop.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Config } from '../config/index.js';
+import { CHECK_FNS } from './checks/index.js';
+import { ProberMetrics } from './metrics.js';
+import { Scheduler } from './scheduler.js';
+import { buildTargets, targetKey } from './targets.js';
+import type { ProbeEnv, ProbeOutcome, ProbeTarget } from './types.js';
+
+export interface ProberOptions {
+  readonly version: string;
+  /** Wall clock in unix seconds. */
+  readonly now?: () => number;
+  readonly newId?: () => string;
+  /** Called with every result (status page history, --once output). */
+  readonly onResult?: (o: ProbeOutcome, target: ProbeTarget) => void;
+  /** One logfmt line per state change. */
+  readonly log?: (line: string) => void;
+  readonly readFile?: (path: string) => string;
+}
+
+export class Prober {
+  readonly metrics: ProberMetrics;
+  #config: Config;
+  #targets: ProbeTarget[];
+  readonly #scheduler = new Scheduler();
+  readonly #sequence = new Map<string, number>();
+  readonly #lastSuccess = new Map<string, boolean>();
+  readonly #opts: ProberOptions;
+  #started = false;
+
+  constructor(config: Config, opts: ProberOptions) {
+    this.#opts = opts;
+    this.#config = config;
+    this.metrics = new ProberMetrics(opts.version);
+    this.#targets = buildTargets(config, opts.readFile);
+    for (const t of this.#targets) this.metrics.initTarget(t.endpoint.name, t.check.kind, t.region);
+  }
+
+  get config(): Config { return this.#config; }
+  get targets(): readonly ProbeTarget[] { return this.#targets; }
+  get started(): boolean { return this.#started; }
+
+  /** Runs one probe of a target now and records it. */
+  async probe(target: ProbeTarget): Promise<ProbeOutcome> {
+    const key = targetKey(target.endpoint.name, target.check.kind);
+    const sequence = this.#sequence.get(key) ?? 0;
+    this.#sequence.set(key, sequence + 1);
+    const env: ProbeEnv = {
+      nowSeconds: this.#opts.now ?? (() => Date.now() / 1000),
+      newId: this.#opts.newId ?? (() => `msg_hw_${randomUUID().replace(/-/g, '')}`),
+      sequence,
+    };
+    const outcome = await CHECK_FNS[target.check.kind](target, env);
+    this.metrics.record(outcome, target.region);
+    this.#logTransition(key, outcome);
+    this.#opts.onResult?.(outcome, target);
+    return outcome;
+  }
+
+  /** Every enabled check once, concurrently; for `probe --once`. */
+  runOnce(): Promise<ProbeOutcome[]> {
+    return Promise.all(this.#targets.map((t) => this.probe(t)));
+  }
+
+  start(): void {
+    for (const t of this.#targets) this.#schedule(t, true);
+    this.#started = true;
+  }
+
+  /**
+   * Applies a new config: targets that stay keep their series (and are
+   * rescheduled with the new settings), removed endpoints lose theirs.
+   */
+  reload(config: Config): void {
+    const next = buildTargets(config, this.#opts.readFile);
+    const nextKeys = new Set(next.map((t) => targetKey(t.endpoint.name, t.check.kind)));
+    const oldKeys = new Set(this.#targets.map((t) => targetKey(t.endpoint.name, t.check.kind)));
+    const regionChanged = config.prober.region !== this.#config.prober.region;
+    for (const t of this.#targets) {
+      const key = targetKey(t.endpoint.name, t.check.kind);
+      if (!nextKeys.has(key) || regionChanged) void this.#scheduler.remove(key);
+    }
+    const stayingEndpoints = new Set(regionChanged ? [] : config.endpoints.map((e) => e.name));
+    for (const e of this.#config.endpoints) if (!stayingEndpoints.has(e.name)) this.metrics.removeEndpoint(e.name, this.#config.prober.region);
+    this.#config = config;
+    this.#targets = next;
+    for (const t of next) {
+      const isNew = regionChanged || !oldKeys.has(targetKey(t.endpoint.name, t.check.kind));
+      if (isNew) this.metrics.initTarget(t.endpoint.name, t.check.kind, t.region);
+      if (this.#started) this.#schedule(t, isNew);
+    }
+  }
+
+  /** Stops scheduling and waits for running probes to finish. */
+  async stop(): Promise<void> {
+    this.#started = false;
+    await this.#scheduler.stop();
+  }
+
+  #schedule(t: ProbeTarget, runNow: boolean): void {
+    const endpoint = t.endpoint.name;
+    const check = t.check.kind;
+    this.#scheduler.add({
+      key: targetKey(endpoint, check),
+      schedule: t.check.schedule,
+      run: async () => { await this.probe(t); },
+      onSkip: () => {
+        this.metrics.skipped(endpoint, check);
+        this.#opts.log?.(`level=warn msg="probe skipped: previous run still going" endpoint=${endpoint} check=${check}`);
+      },
+      onDrift: (s) => this.metrics.drift(endpoint, check, s),
+    }, runNow);
+  }
+
+  #logTransition(key: string, o: ProbeOutcome): void {
+    const before = this.#lastSuccess.get(key);
+    this.#lastSuccess.set(key, o.success);
+    if (before === o.success) return;
+    const level = o.success ? 'info' : 'warn';
+    this.#opts.log?.(`level=${level} msg="probe ${o.success ? 'up' : 'down'}" endpoint=${o.endpoint} check=${o.check} result=${o.result} status=${o.status} duration_seconds=${o.durationSeconds.toFixed(3)} detail=${JSON.stringify(o.detail)}`);
+  }
+}

@@ -1,0 +1,66 @@
+/**
+ * The prober's HTTP face: `/metrics`, `/-/healthy`, `/-/ready`, plus any
+ * extra routes (the status page). Listens on port 0 when asked, so tests
+ * and side-by-side runs get a free port.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Registry } from 'prom-client';
+
+export type Route = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
+
+export interface MetricsServerOptions {
+  readonly host: string;
+  readonly port: number;
+  readonly registry: () => Registry;
+  readonly ready: () => boolean;
+  readonly routes?: Readonly<Record<string, Route>>;
+}
+
+export interface RunningServer {
+  readonly server: Server;
+  /** `http://host:port` with the real port. */
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+export async function startMetricsServer(o: MetricsServerOptions): Promise<RunningServer> {
+  const server = createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0]!;
+    const send = (status: number, body: string, type = 'text/plain; charset=utf-8') => {
+      res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' }).end(body);
+    };
+    if (path === '/metrics') {
+      const reg = o.registry();
+      reg.metrics().then((text) => send(200, text, reg.contentType), (err: Error) => send(500, `metrics failed: ${err.message}\n`));
+      return;
+    }
+    if (path === '/-/healthy') return send(200, 'Healthy\n');
+    if (path === '/-/ready') return o.ready() ? send(200, 'Ready\n') : send(503, 'Not ready\n');
+    const route = o.routes?.[path];
+    if (route) {
+      Promise.resolve(route(req, res)).catch((err: Error) => {
+        if (!res.headersSent) send(500, `${err.message}\n`);
+        else res.destroy();
+      });
+      return;
+    }
+    send(404, 'Not found\n');
+  });
+  // Probes from Prometheus keep connections alive; don't let them hold shutdown.
+  server.keepAliveTimeout = 5_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(o.port, o.host, () => resolve());
+  });
+  const addr = server.address() as AddressInfo;
+  const host = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
+  return {
+    server,
+    url: `http://${host}:${addr.port}`,
+    close: () => new Promise((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    }),
+  };
+}

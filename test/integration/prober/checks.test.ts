@@ -1,0 +1,192 @@
+/**
+ * Each check kind against real node:http / node:https servers on port 0:
+ * every probe result of the catalog is produced by a real failure.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verify } from '../../../signing/index.js';
+import { Prober, type ProbeOutcome } from '../../../prober/index.js';
+import { configFromYaml } from '../../support/config.js';
+import { closedPort, httpServer, httpsServer, json, readBody, selfSigned, type SelfSigned, type TestServer } from '../../support/servers.js';
+
+const SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
+let receiver: TestServer;
+let lastVerified: ReturnType<typeof verify> | undefined;
+let tls: SelfSigned;
+let tlsServer: TestServer;
+
+beforeAll(async () => {
+  receiver = await httpServer(async (req, res) => {
+    const body = await readBody(req);
+    const path = req.url ?? '/';
+    if (path === '/webhook' || path === '/strict') {
+      lastVerified = verify('standard-webhooks', { headers: req.headers, body, secrets: [SECRET], nowSeconds: Date.now() / 1000, toleranceSeconds: 300 });
+      return lastVerified.ok ? json(res, 202, { accepted: true }) : json(res, 401, { error: lastVerified.reason });
+    }
+    if (path === '/lax') return json(res, 200, { accepted: true });
+    if (path === '/fail') return json(res, 503, { error: 'unavailable' });
+    if (path === '/limited') return json(res, 429, { error: 'slow down' }, { 'ratelimit-limit': '100', 'ratelimit-remaining': '3', 'retry-after': '30' });
+    if (path === '/hang') return; // never answers
+    if (path === '/slow-body') {
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      res.write('first;');
+      setTimeout(() => res.end('second'), 300);
+      return;
+    }
+    if (path === '/health-ok') return json(res, 200, { status: 'healthy', details: { queue: { depth: 0 } } });
+    if (path === '/health-bad') return json(res, 200, { status: 'unhealthy', details: { store: 'read-only' } });
+    return json(res, 404, { error: 'no route' });
+  });
+  tls = selfSigned(30);
+  tlsServer = await httpsServer(tls, (_req, res) => json(res, 200, { ok: true }));
+});
+
+afterAll(async () => {
+  await receiver.close();
+  await tlsServer.close();
+  tls.cleanup();
+});
+
+function endpointYaml(name: string, url: string, extra = ''): string {
+  return `  - name: ${name}
+    url: ${url}
+    signing: { scheme: standard-webhooks, secret: "${SECRET}" }
+${extra}`;
+}
+
+async function probeOnce(yamlEndpoints: string, check: 'delivery' | 'health' | 'signature_enforcement' = 'delivery', prober = ''): Promise<ProbeOutcome> {
+  const config = configFromYaml(`endpoints:\n${yamlEndpoints}\nprober:\n  timeout_seconds: 2\n${prober}`);
+  const p = new Prober(config, { version: 'test' });
+  const target = p.targets.find((t) => t.check.kind === check);
+  if (!target) throw new Error(`no ${check} target`);
+  return p.probe(target);
+}
+
+describe('delivery check', () => {
+  it('sends a signed event the receiver verifies, with phase timings', async () => {
+    const o = await probeOnce(endpointYaml('ok', `${receiver.url}/webhook`));
+    expect(lastVerified).toMatchObject({ ok: true });
+    expect(o).toMatchObject({ result: 'success', success: true, status: 202 });
+    expect(Object.keys(o.phases).sort()).toEqual(['connect', 'dns', 'transfer', 'ttfb']);
+    expect(o.phases.dns).toBeGreaterThanOrEqual(0);
+    const sum = Object.values(o.phases).reduce((a, b) => a + b, 0);
+    expect(sum).toBeLessThanOrEqual(o.durationSeconds + 1e-3);
+  });
+
+  it('uses a fresh id and timestamp on every send', async () => {
+    const config = configFromYaml(`endpoints:\n${endpointYaml('ok', `${receiver.url}/webhook`)}`);
+    const p = new Prober(config, { version: 'test' });
+    const t = p.targets[0]!;
+    const a = await p.probe(t);
+    const b = await p.probe(t);
+    expect(a.requestHeaders!['webhook-id']).not.toBe(b.requestHeaders!['webhook-id']);
+  });
+
+  it('classifies a wrong secret as rejected_signature', async () => {
+    const o = await probeOnce(`  - name: bad
+    url: ${receiver.url}/webhook
+    signing: { scheme: standard-webhooks, secret: "whsec_${Buffer.from('another secret of 24 bytes').toString('base64')}" }
+`);
+    expect(o).toMatchObject({ result: 'rejected_signature', success: false, status: 401 });
+  });
+
+  it('classifies a refused connection as connect_error', async () => {
+    const o = await probeOnce(endpointYaml('refused', `http://127.0.0.1:${await closedPort()}/webhook`));
+    expect(o).toMatchObject({ result: 'connect_error', status: 0, success: false });
+    expect(o.detail).toContain('ECONNREFUSED');
+  });
+
+  it('classifies an unanswered request as timeout after timeout_seconds', async () => {
+    const o = await probeOnce(endpointYaml('hang', `${receiver.url}/hang`, '    timeout_seconds: 0.3\n'));
+    expect(o.result).toBe('timeout');
+    expect(o.durationSeconds).toBeGreaterThanOrEqual(0.29);
+    expect(o.durationSeconds).toBeLessThan(2);
+  });
+
+  it('classifies a 5xx as http_error with its status', async () => {
+    const o = await probeOnce(endpointYaml('fail', `${receiver.url}/fail`));
+    expect(o).toMatchObject({ result: 'http_error', status: 503 });
+  });
+
+  it('reads rate-limit headers from a 429', async () => {
+    const o = await probeOnce(endpointYaml('limited', `${receiver.url}/limited`));
+    expect(o).toMatchObject({ result: 'http_error', status: 429, rateLimit: { limit: 100, remaining: 3, resetSeconds: 30 } });
+  });
+
+  it('classifies a name under .invalid as dns_error', async () => {
+    const o = await probeOnce(endpointYaml('nxdomain', 'http://hookwatch-probe.invalid/webhook'));
+    expect(o.result).toBe('dns_error');
+  });
+
+  it('measures a slow body in the transfer phase', async () => {
+    const o = await probeOnce(endpointYaml('slow', `${receiver.url}/slow-body`));
+    expect(o.result).toBe('success');
+    expect(o.phases.transfer).toBeGreaterThanOrEqual(0.25);
+    expect(o.phases.ttfb).toBeLessThan(0.25);
+  });
+
+  it('fails a body slower than the timeout as timeout', async () => {
+    const o = await probeOnce(endpointYaml('slow', `${receiver.url}/slow-body`, '    timeout_seconds: 0.15\n'));
+    expect(o.result).toBe('timeout');
+  });
+
+  it('fails a response slower than fail_after_seconds as assertion_failed, and marks degraded ones', async () => {
+    const slow = await probeOnce(endpointYaml('slow', `${receiver.url}/slow-body`, '    checks: { delivery: { expect: { fail_after_seconds: 0.1 } } }\n'));
+    expect(slow).toMatchObject({ result: 'assertion_failed', success: false });
+    const degraded = await probeOnce(endpointYaml('slow', `${receiver.url}/slow-body`, '    checks: { delivery: { expect: { degraded_after_seconds: 0.1 } } }\n'));
+    expect(degraded).toMatchObject({ result: 'success', success: true, degraded: true });
+  });
+
+  it('checks body and JSON assertions', async () => {
+    const ok = await probeOnce(endpointYaml('json', `${receiver.url}/lax`, '    checks: { delivery: { expect: { json: { accepted: true }, body_contains: accepted } } }\n'));
+    expect(ok.result).toBe('success');
+    const bad = await probeOnce(endpointYaml('json', `${receiver.url}/lax`, '    checks: { delivery: { expect: { json: { accepted: false } } } }\n'));
+    expect(bad).toMatchObject({ result: 'assertion_failed', detail: 'accepted is true, expected false' });
+  });
+});
+
+describe('TLS', () => {
+  it('fails a self-signed certificate as tls_error', async () => {
+    const o = await probeOnce(endpointYaml('tls', `${tlsServer.url}/webhook`));
+    expect(o.result).toBe('tls_error');
+  });
+
+  it('trusts it with ca_file and reports its expiry', async () => {
+    const o = await probeOnce(endpointYaml('tls', `${tlsServer.url}/webhook`, `    tls: { ca_file: ${tls.certFile} }\n`));
+    expect(o.result).toBe('success');
+    expect(o.tlsExpiry).toBe(tls.notAfter);
+    expect(o.phases.tls).toBeGreaterThan(0);
+  });
+});
+
+describe('health check', () => {
+  const health = (path: string) => `  - name: h
+    url: ${receiver.url}/webhook
+    health_url: ${receiver.url}${path}
+`;
+  it('is up on 2xx with status healthy, keeping the details', async () => {
+    const o = await probeOnce(health('/health-ok'), 'health');
+    expect(o).toMatchObject({ result: 'success', health: { status: 'healthy', details: { queue: { depth: 0 } } } });
+  });
+  it('is down when the JSON status is not healthy', async () => {
+    const o = await probeOnce(health('/health-bad'), 'health');
+    expect(o).toMatchObject({ result: 'assertion_failed', success: false, detail: 'health status is "unhealthy"' });
+  });
+  it('is down on a non-2xx', async () => {
+    const o = await probeOnce(health('/fail'), 'health');
+    expect(o).toMatchObject({ result: 'http_error', status: 503 });
+  });
+});
+
+describe('signature_enforcement check', () => {
+  const enforce = (path: string) => endpointYaml('e', `${receiver.url}${path}`, '    checks: { signature_enforcement: { enabled: true } }\n');
+  it('succeeds when the receiver refuses forged and stale signatures', async () => {
+    const o = await probeOnce(enforce('/strict'), 'signature_enforcement');
+    expect(o).toMatchObject({ result: 'success', success: true, status: 401 });
+    expect(o.detail).toBe('rejected forged signature and stale timestamp');
+  });
+  it('fails when the receiver accepts anything', async () => {
+    const o = await probeOnce(enforce('/lax'), 'signature_enforcement');
+    expect(o).toMatchObject({ result: 'assertion_failed', success: false, status: 200 });
+    expect(o.detail).toContain('does not verify signatures');
+  });
+});
