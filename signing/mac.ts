@@ -1,0 +1,53 @@
+/**
+ * Byte-level helpers shared by every scheme: HMAC, the forged MAC,
+ * message assembly over raw bytes, and constant-time comparison.
+ */
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { MacFn } from './types.js';
+
+/** HMAC-SHA256, the MAC of every supported scheme. */
+export const hmacSha256: MacFn = (key, message) => createHmac('sha256', key).update(message).digest();
+
+/**
+ * A MAC of the right length and encoding that never verifies: every bit of
+ * the real one inverted. Keeping the shape means a receiver that rejects it
+ * is checking the signature, not merely parsing the header.
+ */
+export const forgedMac: MacFn = (key, message) => {
+  const mac = hmacSha256(key, message);
+  for (let i = 0; i < mac.length; i++) mac[i] = ~mac[i]! & 0xff;
+  return mac;
+};
+
+/** UTF-8 for strings; bytes are used as they are, never re-encoded. */
+export function toBytes(data: string | Uint8Array): Uint8Array {
+  return typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+}
+
+/** Concatenates text and raw-byte parts, so a binary body is signed exactly. */
+export function message(...parts: readonly (string | Uint8Array)[]): Buffer {
+  return Buffer.concat(parts.map(toBytes));
+}
+
+/** UTF-8 bytes of a secret used as an HMAC key as-is (Stripe, GitHub, Slack, generic). */
+export function utf8Key(secret: string): Uint8Array {
+  return Buffer.from(secret, 'utf8');
+}
+
+/**
+ * Constant-time string comparison. The length check comes first because
+ * `timingSafeEqual` throws on unequal lengths; the length of a MAC is public.
+ */
+export function safeEqual(received: string, expected: string): boolean {
+  const a = Buffer.from(received, 'utf8');
+  const b = Buffer.from(expected, 'utf8');
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** True when any received signature equals any expected one. */
+export function anyMatch(received: readonly string[], expected: readonly string[]): boolean {
+  // No early exit inside the loops: the time taken depends only on the counts.
+  let found = false;
+  for (const r of received) for (const e of expected) if (safeEqual(r, e)) found = true;
+  return found;
+}
