@@ -8,8 +8,9 @@ import type { Duration } from './duration.js';
 import type { RawConfig } from './schema/root.js';
 import type { SigningConfig } from './schema/signing.js';
 import type { ListenAddress } from './schema/common.js';
+import type { Faults } from './schema/faults.js';
 
-export type { SigningConfig, ListenAddress, Duration };
+export type { SigningConfig, ListenAddress, Duration, Faults };
 
 export interface Expectations {
   readonly status: readonly (number | string)[];
@@ -69,6 +70,27 @@ export interface ProberConfig {
   readonly historySize: number;
 }
 
+export interface ReceiverConfig {
+  /** The endpoint whose signing this receiver verifies. */
+  readonly endpoint: EndpointConfig;
+  readonly listen: ListenAddress;
+  readonly log?: string;
+  readonly idempotency: { readonly store: 'memory' | 'file'; readonly path?: string; readonly ttlSeconds: number; readonly maxEntries: number };
+  readonly processing: { readonly concurrency: number; readonly queueLimit: number; readonly maxAttempts: number; readonly backoffSeconds: number; readonly maxBackoffSeconds: number };
+  readonly handlers: Readonly<Record<string, readonly string[]>>;
+  readonly faults: Faults;
+  readonly admin: boolean;
+}
+
+export interface SimulatorConfig {
+  readonly ratePerSecond: number;
+  readonly endpoints: readonly EndpointConfig[];
+  readonly timeoutSeconds: number;
+  /** Delay before each attempt; its length is the attempt limit. */
+  readonly retry: { readonly delaysSeconds: readonly number[]; readonly jitter: number };
+  readonly log: { readonly path: string; readonly maxBytes: number; readonly keep: number };
+}
+
 export interface Config {
   /** Absolute path of the file it was read from (or a label for inline configs). */
   readonly file: string;
@@ -90,6 +112,8 @@ export interface Config {
     readonly resolvedRoutes: { readonly critical: readonly string[]; readonly warning: readonly string[]; readonly info: readonly string[] };
   };
   readonly grafana: { readonly url?: string; readonly folder: string };
+  readonly receivers: readonly ReceiverConfig[];
+  readonly simulator?: SimulatorConfig;
 }
 
 type ThresholdsInput = RawConfig['alerts'];
@@ -183,6 +207,7 @@ export function normalize(raw: RawConfig, file: string): Config {
     };
   });
 
+  const byName = new Map(endpoints.map((e) => [e.name, e]));
   const routes = raw.notify.routes ?? {};
   return deepFreeze({
     file,
@@ -215,6 +240,31 @@ export function normalize(raw: RawConfig, file: string): Config {
       },
     },
     grafana: raw.grafana,
+    receivers: raw.receivers.map((r): ReceiverConfig => ({
+      endpoint: byName.get(r.endpoint)!,
+      listen: r.listen,
+      ...(r.log ? { log: r.log } : {}),
+      idempotency: { store: r.idempotency.store, ...(r.idempotency.path ? { path: r.idempotency.path } : {}), ttlSeconds: r.idempotency.ttl.seconds, maxEntries: r.idempotency.max_entries },
+      processing: {
+        concurrency: r.processing.concurrency,
+        queueLimit: r.processing.queue_limit,
+        maxAttempts: r.processing.max_attempts,
+        backoffSeconds: r.processing.backoff.seconds,
+        maxBackoffSeconds: r.processing.max_backoff.seconds,
+      },
+      handlers: r.handlers,
+      faults: r.faults,
+      admin: r.admin,
+    })),
+    ...(raw.simulator ? {
+      simulator: {
+        ratePerSecond: raw.simulator.rate_per_second,
+        endpoints: (raw.simulator.endpoints ?? endpoints.map((e) => e.name)).map((n) => byName.get(n)!),
+        timeoutSeconds: raw.simulator.timeout_seconds,
+        retry: { delaysSeconds: raw.simulator.retry.schedule.map((d) => d.seconds), jitter: raw.simulator.retry.jitter },
+        log: { path: raw.simulator.log.path, maxBytes: raw.simulator.log.max_bytes, keep: raw.simulator.log.keep },
+      },
+    } : {}),
   });
 }
 

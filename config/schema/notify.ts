@@ -4,6 +4,12 @@ import { durationSchema, filePathSchema, httpUrlSchema, nameSchema } from './com
 export const RECEIVER_KINDS = ['slack', 'pagerduty', 'email', 'opsgenie', 'webhook'] as const;
 const receiverName = z.enum(RECEIVER_KINDS, { error: `one of ${RECEIVER_KINDS.join(', ')}` });
 
+/**
+ * Alertmanager 0.25 (the version hookwatch targets) has no webhook `url_file`
+ * (it arrived in 0.26), so the URL is inline and any token goes in a file.
+ */
+const noUrlFile = z.undefined({ error: 'no url_file: Alertmanager 0.25 does not support it; use url, and credentials_file for a token' }).optional();
+
 const routesSchema = z.strictObject({
   critical: z.array(receiverName).optional(),
   warning: z.array(receiverName).optional(),
@@ -46,15 +52,19 @@ export const notifySchema = z.strictObject({
     api_url: httpUrlSchema.optional(),
     send_resolved: z.boolean().default(true),
   }).optional(),
+  /** Generic webhook (MS Teams or chat bridges); a token goes in `credentials_file` (sent as a Bearer header). */
   webhook: z.strictObject({
-    url: httpUrlSchema.optional(),
-    url_file: filePathSchema.optional(),
+    url: httpUrlSchema,
+    url_file: noUrlFile,
+    credentials_file: filePathSchema.optional(),
+    max_alerts: z.number().int().nonnegative().optional(),
     send_resolved: z.boolean().default(true),
   }).optional(),
-  /** Dead man's switch: Watchdog goes here every repeat interval. */
+  /** Dead man's switch: Watchdog goes here every `repeat_interval` (default 1m). */
   heartbeat: z.strictObject({
-    url: httpUrlSchema.optional(),
-    url_file: filePathSchema.optional(),
+    url: httpUrlSchema,
+    url_file: noUrlFile,
+    credentials_file: filePathSchema.optional(),
     repeat_interval: durationSchema.optional(),
   }).optional(),
   routes: routesSchema.optional(),

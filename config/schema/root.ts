@@ -5,6 +5,8 @@ import { endpointSchema } from './endpoints.js';
 import { exporterSchema } from './exporter.js';
 import { notifySchema } from './notify.js';
 import { proberSchema } from './prober.js';
+import { receiverSchema } from './receivers.js';
+import { simulatorSchema } from './simulator.js';
 
 /**
  * The whole hookwatch.yaml. Unknown keys are rejected at every level.
@@ -28,6 +30,8 @@ export function rootSchema(ctx: SchemaContext) {
       exporter: exporterSchema(ctx).prefault({}),
       alerts: alertsSchema.prefault({}),
       notify: notifySchema.prefault({}),
+      receivers: z.array(receiverSchema).default([]),
+      simulator: simulatorSchema.optional(),
       grafana: z.strictObject({
         url: httpUrlSchema.optional(),
         folder: z.string().min(1).default('Webhooks'),
@@ -48,6 +52,12 @@ export function rootSchema(ctx: SchemaContext) {
         if ((o.endpoint === undefined) === (o.team === undefined)) {
           zctx.addIssue({ code: 'custom', path: ['notify', 'overrides', i], message: 'exactly one of endpoint or team', input: o });
         }
+      });
+      c.receivers.forEach((r, i) => {
+        if (!seen.has(r.endpoint)) zctx.addIssue({ code: 'custom', path: ['receivers', i, 'endpoint'], message: `the name of a configured endpoint (${[...seen.keys()].join(', ')})`, input: r.endpoint });
+      });
+      (c.simulator?.endpoints ?? []).forEach((name, i) => {
+        if (!seen.has(name)) zctx.addIssue({ code: 'custom', path: ['simulator', 'endpoints', i], message: `the name of a configured endpoint (${[...seen.keys()].join(', ')})`, input: name });
       });
       const receivers = new Set(['slack', 'pagerduty', 'email', 'opsgenie', 'webhook'].filter((k) => (c.notify as Record<string, unknown>)[k] !== undefined));
       const routeLists: [string[], Record<string, string[] | undefined> | undefined][] = [

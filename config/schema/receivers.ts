@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { durationSchema, filePathSchema, listenSchema, nameSchema } from './common.js';
+import { faultsSchema } from './faults.js';
+
+/**
+ * Reference receivers that `hookwatch receive` and `hookwatch up` run.
+ *
+ * ```yaml
+ * receivers:
+ *   - endpoint: payments-primary         # verifies with this endpoint's signing
+ *     listen: 127.0.0.1:8601
+ *     log: .hookwatch/demo/receiver-primary.jsonl
+ *     idempotency: { store: file, path: .hookwatch/demo/primary-ids.jsonl, ttl: 24h }
+ *     handlers: { payment.received: [ledger, notifications], "*": [audit] }
+ * ```
+ */
+export const receiverSchema = z.strictObject({
+  endpoint: nameSchema,
+  listen: listenSchema,
+  /** Delivery log the receiver writes (kind processed, dlq, dlq_replay). */
+  log: filePathSchema.optional(),
+  idempotency: z.strictObject({
+    store: z.enum(['memory', 'file']).default('memory'),
+    path: filePathSchema.optional(),
+    ttl: durationSchema.prefault('24h'),
+    max_entries: z.number().int().positive().default(100_000),
+  }).refine((i) => i.store !== 'file' || i.path !== undefined, { message: 'a path when store is file', path: ['path'] }).prefault({}),
+  processing: z.strictObject({
+    concurrency: z.number().int().positive().default(4),
+    queue_limit: z.number().int().positive().default(10_000),
+    max_attempts: z.number().int().positive().default(4),
+    backoff: durationSchema.prefault('100ms'),
+    max_backoff: durationSchema.prefault('10s'),
+  }).prefault({}),
+  /** Event type → internal handlers it fans out to; `*` matches every type. */
+  handlers: z.record(z.string(), z.array(nameSchema).min(1)).default({ '*': ['default'] }),
+  faults: faultsSchema.prefault({}),
+  /** Serve GET/PUT /admin/faults (loopback demo and tests). */
+  admin: z.boolean().default(true),
+});
+
+export type ReceiverInput = z.output<typeof receiverSchema>;
