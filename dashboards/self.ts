@@ -1,0 +1,87 @@
+/**
+ * hookwatch / Self: is hookwatch itself keeping up? Exporter lag, parse
+ * errors, checkpoint age, label overflow, prober schedule drift, reloads.
+ */
+import { LABEL, METRICS, promql } from '../catalog/index.js';
+import type { Config } from '../config/index.js';
+import type { DashboardSpec, PanelSpec } from './model.js';
+import { EP, W } from './queries.js';
+import { NEUTRAL, anyAboveZero, upperLimit } from './thresholds.js';
+
+const { aggregate, histogramQuantile, rate, selector, sumBy } = promql;
+const BY_SOURCE = `{{${LABEL.source}}}`;
+
+function exporter(config: Config): PanelSpec[] {
+  const stalled = config.alerts.exporterStalledFor.seconds;
+  return [
+    {
+      kind: 'timeseries', title: 'Exporter lag (bytes)', unit: 'bytes', decimals: 0, width: 8, height: 8, min: 0,
+      description: 'Bytes written to each followed file but not yet read and counted (size − offset).',
+      thresholds: NEUTRAL, alerts: ['HookwatchExporterStalled'],
+      queries: [{ expr: sumBy([LABEL.source], `${selector(METRICS.exporterSourceSize)} - ${selector(METRICS.exporterSourceOffset)}`), legend: BY_SOURCE }],
+    },
+    {
+      kind: 'timeseries', title: 'Exporter lag (event time)', unit: 's', decimals: 0, width: 8, height: 8, min: 0,
+      description: 'Age of the newest record read from each source. The line is the exporter-stalled alert limit.',
+      thresholds: { steps: upperLimit(stalled), show: true }, alerts: ['HookwatchExporterStalled'],
+      queries: [{ expr: `time() - ${aggregate('max', [LABEL.source], selector(METRICS.exporterLastEvent))}`, legend: BY_SOURCE }],
+    },
+    {
+      kind: 'stat', title: 'Checkpoint age', unit: 's', decimals: 0, width: 8, height: 8,
+      description: 'Time since the exporter last persisted its position and counters. The red limit is the exporter-stalled alert limit.',
+      thresholds: { steps: upperLimit(stalled), show: false }, alerts: ['HookwatchExporterStalled'],
+      queries: [{ expr: `time() - ${aggregate('max', [], selector(METRICS.exporterLastCheckpoint))}`, legend: 'checkpoint age', instant: true }],
+    },
+    {
+      kind: 'timeseries', title: 'Lines read', unit: 'ops', decimals: 1, width: 8, height: 8, min: 0,
+      description: 'Complete lines read per second, per source.',
+      thresholds: NEUTRAL,
+      queries: [{ expr: sumBy([LABEL.source], rate(METRICS.exporterLinesRead, {}, W)), legend: BY_SOURCE }],
+    },
+    {
+      kind: 'timeseries', title: 'Parse errors', unit: 'ops', decimals: 2, width: 8, height: 8, min: 0, stacked: true,
+      description: 'Lines skipped per second because they could not be parsed, by source and reason.',
+      thresholds: anyAboveZero,
+      queries: [{ expr: sumBy([LABEL.source, LABEL.reason], rate(METRICS.exporterParseErrors, {}, W)), legend: `${BY_SOURCE} {{${LABEL.reason}}}` }],
+    },
+    {
+      kind: 'timeseries', title: 'Label overflow', unit: 'ops', decimals: 2, width: 8, height: 8, min: 0,
+      description: 'Records per second whose label value became "other" because the label reached its cap.',
+      thresholds: anyAboveZero,
+      queries: [{ expr: sumBy([LABEL.label], rate(METRICS.exporterLabelOverflow, {}, W)), legend: `{{${LABEL.label}}}` }],
+    },
+  ];
+}
+
+function prober(): PanelSpec[] {
+  return [
+    {
+      kind: 'timeseries', title: 'Prober schedule drift', unit: 's', decimals: 3, width: 12, height: 8, min: 0,
+      description: 'How late probe runs started after their scheduled time (p95 and p99), per check.',
+      thresholds: NEUTRAL, alerts: ['HookwatchProberAbsent'],
+      queries: [0.95, 0.99].map((q) => ({
+        expr: histogramQuantile(q, METRICS.proberScheduleDrift, EP, W, [LABEL.check]),
+        legend: `p${q * 100} {{${LABEL.check}}}`,
+      })),
+    },
+    {
+      kind: 'timeseries', title: 'Config reloads', unit: 'ops', decimals: 3, width: 12, height: 8, min: 0,
+      description: 'Config reloads (SIGHUP) per second, by result.',
+      thresholds: NEUTRAL,
+      queries: [{ expr: sumBy([LABEL.result], rate(METRICS.configReloads, {}, W)), legend: `{{${LABEL.result}}}` }],
+    },
+  ];
+}
+
+/** The hookwatch / Self dashboard for a config. */
+export function self(config: Config): DashboardSpec {
+  return {
+    key: 'self',
+    description: 'hookwatch itself: exporter lag, parse errors, checkpoint age, label overflow, prober schedule drift and config reloads.',
+    variables: ['endpoint'],
+    sections: [
+      { title: 'Exporter', panels: exporter(config) },
+      { title: 'Prober', panels: prober() },
+    ],
+  };
+}

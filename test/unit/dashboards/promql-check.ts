@@ -1,0 +1,58 @@
+/**
+ * Offline PromQL checks for dashboard queries, at Prometheus 2.42:
+ * lezer-promql 0.42 for syntax (error nodes) and the codemirror-promql 0.42
+ * Parser for types and arity. Test-only: both packages are dev dependencies.
+ */
+import { createRequire } from 'node:module';
+import { parser } from '@prometheus-io/lezer-promql';
+import { BUILTIN_SERIES } from '../../../catalog/promql.js';
+import { metricByName } from '../../../catalog/index.js';
+
+// codemirror-promql 0.42 has no exports map and extensionless ESM imports, so
+// load its CJS build, and @codemirror/state from CJS too: one instance of the
+// state package, or the language facet is not recognised.
+const require = createRequire(import.meta.url);
+const { EditorState } = require('@codemirror/state') as typeof import('@codemirror/state');
+const { promQLLanguage, LanguageType } = require('@prometheus-io/codemirror-promql/dist/cjs/promql.js') as {
+  promQLLanguage: (t: number) => import('@codemirror/language').LRLanguage;
+  LanguageType: { PromQL: number };
+};
+const { Parser } = require('@prometheus-io/codemirror-promql/dist/cjs/parser/parser.js') as {
+  Parser: new (state: unknown) => { analyze(): void; getDiagnostics(): { from: number; to: number; message: string }[] };
+};
+
+/** Syntax errors (lezer error nodes) as `from-to: text` strings. */
+export function syntaxErrors(expr: string): string[] {
+  const errors: string[] = [];
+  if (expr.trim() === '') return ['empty expression'];
+  parser.parse(expr).iterate({
+    enter: (n) => {
+      if (n.type.isError) errors.push(`${n.from}-${n.to}: syntax error near "${expr.slice(Math.max(0, n.from - 10), n.to + 10)}"`);
+    },
+  });
+  return errors;
+}
+
+/** Type and arity diagnostics from the codemirror-promql linter's parser. */
+export function typeErrors(expr: string): string[] {
+  const state = EditorState.create({ doc: expr, extensions: [promQLLanguage(LanguageType.PromQL)] });
+  const p = new Parser(state);
+  p.analyze();
+  return p.getDiagnostics().map((d) => `${d.from}-${d.to}: ${d.message}`);
+}
+
+/** Every metric name a query selects (identifiers of vector selectors). */
+export function selectedMetricNames(expr: string): string[] {
+  const names = new Set<string>();
+  parser.parse(expr).iterate({
+    enter: (n) => {
+      if (n.name === 'Identifier' && n.node.parent?.name === 'VectorSelector') names.add(expr.slice(n.from, n.to));
+    },
+  });
+  return [...names];
+}
+
+/** Names a query selects that are neither catalog metrics nor Prometheus' own series. */
+export function unknownMetricNames(expr: string): string[] {
+  return selectedMetricNames(expr).filter((n) => !metricByName(n) && !(BUILTIN_SERIES as readonly string[]).includes(n));
+}
