@@ -28,7 +28,15 @@ export type Severity = (typeof SEVERITIES)[number];
  * and inhibits on them. `condition` tells apart two rules of one alert that
  * trigger on different signals (e.g. absolute vs relative latency).
  */
-export const ALERT_LABELS = { alertname: 'alertname', severity: 'severity', condition: 'condition' } as const;
+export const ALERT_LABELS = {
+  alertname: 'alertname',
+  severity: 'severity',
+  condition: 'condition',
+  /** On rules built from per-endpoint overrides: the endpoints they cover. */
+  override: 'override',
+  /** On SLO burn-rate alerts: the success-ratio objective. */
+  slo: 'slo',
+} as const;
 
 /** Dashboard uids: stable, so links and bookmarks survive regeneration. */
 export const DASHBOARDS = {

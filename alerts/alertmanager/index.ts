@@ -1,0 +1,26 @@
+/** alertmanager.yml and its template file from `notify:`. */
+import type { Config } from '../../config/index.js';
+import { renderYaml, withHeader } from '../format.js';
+import type { GeneratedFile } from '../model.js';
+import { TEMPLATE_FILE, TEMPLATE_TEXT } from '../templates/hookwatch.js';
+import { inhibitRules } from './inhibit.js';
+import { receivers } from './receivers.js';
+import { routeTree } from './routes.js';
+
+export const ALERTMANAGER_FILE = 'alertmanager/alertmanager.yml';
+export const TEMPLATE_PATH = `alertmanager/templates/${TEMPLATE_FILE}`;
+
+export function alertmanagerFiles(config: Config, source: string): GeneratedFile[] {
+  const doc = {
+    global: { resolve_timeout: '5m' },
+    // Relative to alertmanager.yml, so the folder can be mounted anywhere.
+    templates: ['templates/*.tmpl'],
+    route: routeTree(config),
+    inhibit_rules: inhibitRules(),
+    receivers: receivers(config.notify),
+  };
+  return [
+    { path: ALERTMANAGER_FILE, content: renderYaml(doc, source) },
+    { path: TEMPLATE_PATH, content: withHeader(TEMPLATE_TEXT, '{{/*', source) },
+  ];
+}

@@ -1,0 +1,70 @@
+/**
+ * The routing tree: Watchdog to the heartbeat first (it must never reach a
+ * human), then per-endpoint and per-team overrides, then the global
+ * severity routes. A severity with several receivers becomes one route per
+ * receiver with `continue: true` on all but the last, so `amtool config
+ * routes test` shows every receiver an alert reaches.
+ */
+import { ALERT_LABELS, LABEL, SEVERITIES, type Severity } from '../../catalog/index.js';
+import { duration, type Config } from '../../config/index.js';
+import { HEARTBEAT_RECEIVER, NULL_RECEIVER } from './receivers.js';
+
+export type Route = Record<string, unknown>;
+type SeverityRoutes = Readonly<Record<Severity, readonly string[]>>;
+
+/** Heartbeat services expect a ping every minute or so. */
+const HEARTBEAT_REPEAT = duration(60);
+
+/** Alertmanager matcher text. `.` in names becomes `[.]` so no backslash escaping is needed. */
+export const matcher = (label: string, value: string): string => `${label}="${value}"`;
+export function anyOf(label: string, values: readonly string[]): string {
+  return values.length === 1 ? matcher(label, values[0]!) : `${label}=~"${values.map((v) => v.replace(/\./g, '[.]')).join('|')}"`;
+}
+
+function severityRoutes(routes: SeverityRoutes): Route[] {
+  return SEVERITIES.flatMap((sev) => {
+    const list = routes[sev];
+    const matchers = [matcher(ALERT_LABELS.severity, sev)];
+    if (list.length === 0) return [{ receiver: NULL_RECEIVER, matchers }];
+    return list.map((receiver, i) => ({ receiver, matchers, ...(i < list.length - 1 ? { continue: true } : {}) }));
+  });
+}
+
+/** Endpoint overrides first (most specific), then team overrides; a team without endpoints routes nothing. */
+function overrideRoutes(config: Config): Route[] {
+  const global = config.notify.resolvedRoutes;
+  const ordered = [...config.notify.overrides].sort((a, b) => Number(a.endpoint === undefined) - Number(b.endpoint === undefined));
+  return ordered.flatMap((o) => {
+    const endpoints = o.endpoint !== undefined ? [o.endpoint] : config.endpoints.filter((e) => e.team === o.team).map((e) => e.name);
+    if (endpoints.length === 0) return [];
+    const merged: SeverityRoutes = {
+      critical: o.routes.critical ?? global.critical,
+      warning: o.routes.warning ?? global.warning,
+      info: o.routes.info ?? global.info,
+    };
+    return [{ matchers: [anyOf(LABEL.endpoint, endpoints)], routes: severityRoutes(merged) }];
+  });
+}
+
+export function routeTree(config: Config): Route {
+  const n = config.notify;
+  const fallback = n.resolvedRoutes.warning[0] ?? NULL_RECEIVER;
+  return {
+    receiver: fallback,
+    group_by: [ALERT_LABELS.alertname, LABEL.endpoint],
+    group_wait: n.groupWait.text,
+    group_interval: n.groupInterval.text,
+    repeat_interval: n.repeatInterval.text,
+    routes: [
+      {
+        receiver: n.heartbeat ? HEARTBEAT_RECEIVER : NULL_RECEIVER,
+        matchers: [matcher(ALERT_LABELS.alertname, 'Watchdog')],
+        group_wait: '0s',
+        group_interval: '1m',
+        repeat_interval: (n.heartbeat?.repeat_interval ?? HEARTBEAT_REPEAT).text,
+      },
+      ...overrideRoutes(config),
+      ...severityRoutes(n.resolvedRoutes),
+    ],
+  };
+}

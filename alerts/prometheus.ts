@@ -1,0 +1,34 @@
+/**
+ * prometheus.yml: scrape jobs for the prober and exporter, the rule files
+ * and the Alertmanagers. The docker-compose stack and the local stack call
+ * it with different addresses and get otherwise identical files.
+ */
+import { basename } from 'node:path';
+import { JOBS } from '../catalog/index.js';
+import type { Config } from '../config/index.js';
+import { renderYaml } from './format.js';
+
+/** Where things are, as host:port lists, and the rule folder as Prometheus sees it. */
+export interface PrometheusTargets {
+  prober: string[];
+  exporter: string[];
+  alertmanager: string[];
+  /** Absolute, or relative to prometheus.yml; `*.yml` in it is loaded. */
+  ruleFilesDir: string;
+}
+
+export function generatePrometheusConfig(config: Config, targets: PrometheusTargets): string {
+  const job = (name: string, hosts: string[]) => ({ job_name: name, static_configs: [{ targets: [...hosts] }] });
+  const doc = {
+    global: {
+      scrape_interval: config.alerts.scrapeInterval.text,
+      evaluation_interval: config.alerts.evaluationInterval.text,
+    },
+    rule_files: [`${targets.ruleFilesDir.replace(/\/$/, '')}/*.yml`],
+    ...(targets.alertmanager.length
+      ? { alerting: { alertmanagers: [{ static_configs: [{ targets: [...targets.alertmanager] }] }] } }
+      : {}),
+    scrape_configs: [job(JOBS.prober, targets.prober), job(JOBS.exporter, targets.exporter)],
+  };
+  return renderYaml(doc, basename(config.file));
+}

@@ -1,0 +1,73 @@
+/**
+ * Synthetic-probe alerts: endpoint down (with a region quorum), signatures
+ * consistently rejected, and TLS certificates close to expiry.
+ */
+import { LABEL, METRICS, promql, type Check, type ProbeResult } from '../../catalog/index.js';
+import { duration, type Config } from '../../config/index.js';
+import { alertRule } from '../annotate.js';
+import { num, times } from '../format.js';
+import type { AlertRule } from '../model.js';
+import { endpointMatch, scopes } from '../scope.js';
+import { SHORT_WINDOW } from './recording.js';
+
+const { aggregate, increase, oneOf, selector, sumBy } = promql;
+
+/** Both the signed delivery probe and the health check count as "down". */
+const DOWN_CHECKS: readonly Check[] = ['delivery', 'health'];
+const DELIVERY: Check = 'delivery';
+const REJECTED: ProbeResult = 'rejected_signature';
+const SUCCESS: ProbeResult = 'success';
+/** A certificate's expiry does not flap; 10m only rides out a probe hitting another backend. */
+const TLS_FOR = duration(600);
+const DAY = 86400;
+
+export function endpointDownAlerts(config: Config): AlertRule[] {
+  return scopes(config, (t) => t.endpointDown).map((s) => {
+    // A region is down when any of its checks fails; the alert needs a quorum of regions.
+    const regionDown = `${aggregate('min', [LABEL.endpoint, LABEL.region], selector(METRICS.probeUp, { ...endpointMatch(s), check: oneOf(DOWN_CHECKS) }))} == 0`;
+    return alertRule(config, {
+      scope: s,
+      alert: 'WebhookEndpointDown',
+      severity: 'critical',
+      expr: `${aggregate('count', [LABEL.endpoint], regionDown)} >= ${s.values.minRegions}`,
+      for: s.values.for,
+      summary: 'A webhook endpoint is down.',
+      description: `Probes of {{ $labels.endpoint }} have failed from {{ $value }} region(s) for ${s.values.for.text} (quorum ${s.values.minRegions}).`,
+      dashboard: 'synthetic',
+    });
+  });
+}
+
+export function signatureAlerts(config: Config): AlertRule[] {
+  return scopes(config, (t) => t.signature).map((s) => {
+    const probes = (result: ProbeResult) => sumBy([LABEL.endpoint], increase(METRICS.probes, { ...endpointMatch(s), check: DELIVERY, result }, SHORT_WINDOW));
+    return alertRule(config, {
+      scope: s,
+      alert: 'WebhookSignatureRejected',
+      severity: 'critical',
+      // "Consistent": rejections and not a single success in the window.
+      expr: `${probes(REJECTED)} > 0 unless on (${LABEL.endpoint}) ${probes(SUCCESS)} > 0`,
+      for: s.values.for,
+      summary: 'A webhook endpoint rejects our signatures.',
+      description: `{{ $labels.endpoint }} rejected every signed probe (401/403) for ${s.values.for.text} ({{ $value | humanize }} in the last ${SHORT_WINDOW}): check the signing secret and a recent secret rotation.`,
+      dashboard: 'synthetic',
+    });
+  });
+}
+
+export function tlsAlerts(config: Config): AlertRule[] {
+  return scopes(config, (t) => t.tls).flatMap((s) => {
+    const left = `${aggregate('min', [LABEL.endpoint], `${selector(METRICS.probeTlsExpiry, endpointMatch(s))} > 0`)} - time()`;
+    const rule = (severity: 'warning' | 'critical', days: number) => alertRule(config, {
+      scope: s,
+      alert: 'WebhookTLSCertExpiring',
+      severity,
+      expr: `${left} < ${num(times(days, DAY))}`,
+      for: TLS_FOR,
+      summary: 'A webhook endpoint\'s TLS certificate expires soon.',
+      description: `The certificate served by {{ $labels.endpoint }} expires in {{ $value | humanizeDuration }} (${severity} below ${num(days)} days).`,
+      dashboard: 'synthetic',
+    });
+    return [rule('warning', s.values.warningDays), rule('critical', s.values.criticalDays)];
+  });
+}

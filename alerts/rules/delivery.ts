@@ -1,0 +1,46 @@
+/**
+ * Real-traffic delivery alerts: failure ratio and retry ratio per endpoint,
+ * from the exporter's counters. Both ignore endpoints with too little
+ * traffic to judge (`failure_rate.min_rate_per_second`): one failure out of
+ * three attempts is not a 33% outage.
+ */
+import { LABEL, promql } from '../../catalog/index.js';
+import type { Config } from '../../config/index.js';
+import { alertRule } from '../annotate.js';
+import { num, times } from '../format.js';
+import type { AlertRule } from '../model.js';
+import { endpointMatch, scopes } from '../scope.js';
+import { RECORDS, SHORT_WINDOW } from './recording.js';
+
+const { recorded } = promql;
+
+/** `<signal> > threshold and on (endpoint) <attempts/s> >= min`. */
+function guarded(signal: string, threshold: number, minRate: number, match: ReturnType<typeof endpointMatch>): string {
+  return `${signal} > ${num(threshold)} and on (${LABEL.endpoint}) ${recorded(RECORDS.attemptRate, match)} >= ${num(minRate)}`;
+}
+
+export function failureRateAlerts(config: Config): AlertRule[] {
+  return scopes(config, (t) => t.failureRate).map((s) => alertRule(config, {
+    scope: s,
+    alert: 'WebhookHighFailureRate',
+    severity: 'warning',
+    expr: guarded(recorded(RECORDS.errorRatio('5m'), endpointMatch(s)), s.values.threshold, s.values.minRatePerSecond, endpointMatch(s)),
+    for: s.values.for,
+    summary: 'Webhook deliveries are failing.',
+    description: `{{ $value | humanizePercentage }} of delivery attempts to {{ $labels.endpoint }} failed over the last ${SHORT_WINDOW} (threshold ${num(times(s.values.threshold, 100))}%).`,
+    dashboard: 'endpoint',
+  }));
+}
+
+export function retryRateAlerts(config: Config): AlertRule[] {
+  return scopes(config, (t) => ({ ...t.retryRate, minRate: t.failureRate.minRatePerSecond })).map((s) => alertRule(config, {
+    scope: s,
+    alert: 'WebhookHighRetryRate',
+    severity: 'warning',
+    expr: guarded(recorded(RECORDS.retryRatio, endpointMatch(s)), s.values.threshold, s.values.minRate, endpointMatch(s)),
+    for: s.values.for,
+    summary: 'Webhook deliveries need many retries.',
+    description: `{{ $value | humanizePercentage }} of delivery attempts to {{ $labels.endpoint }} over the last ${SHORT_WINDOW} were retries (threshold ${num(times(s.values.threshold, 100))}%).`,
+    dashboard: 'endpoint',
+  }));
+}

@@ -1,0 +1,26 @@
+/**
+ * Every rule group, in the order they are written. Alert groups are split
+ * by concern so `promtool` and the Prometheus UI show them apart.
+ */
+import type { Config } from '../../config/index.js';
+import type { AlertRule, RecordingRule, RuleGroup } from '../model.js';
+import { endpointDownAlerts, signatureAlerts, tlsAlerts } from './availability.js';
+import { dlqAlerts, rateLimitAlerts } from './capacity.js';
+import { failureRateAlerts, retryRateAlerts } from './delivery.js';
+import { latencyAlerts } from './latency.js';
+import { absentAlerts, stalledAlerts, watchdogAlert } from './meta.js';
+import { recordingGroup } from './recording.js';
+import { burnRateAlerts } from './slo.js';
+
+export function recordingGroups(): RuleGroup<RecordingRule>[] {
+  return [recordingGroup()];
+}
+
+export function alertGroups(config: Config): RuleGroup<AlertRule>[] {
+  return [
+    { name: 'hookwatch.delivery', rules: [...failureRateAlerts(config), ...retryRateAlerts(config), ...burnRateAlerts(config)] },
+    { name: 'hookwatch.availability', rules: [...endpointDownAlerts(config), ...signatureAlerts(config), ...tlsAlerts(config)] },
+    { name: 'hookwatch.capacity', rules: [...latencyAlerts(config), ...dlqAlerts(config), ...rateLimitAlerts(config)] },
+    { name: 'hookwatch.meta', rules: [...absentAlerts(config), ...stalledAlerts(config), watchdogAlert(config)] },
+  ];
+}

@@ -1,0 +1,58 @@
+/**
+ * Multi-window, multi-burn-rate alerts on each endpoint's success SLO
+ * (Google SRE workbook table 5-8, Sloth's 30-day windows): page when 2% of
+ * a 30-day budget burns in 1h or 5% in 6h, ticket when 10% burns in 1d or
+ * 3d. Each long window is paired with a short one (1/12) so the alert stops
+ * soon after the burn stops.
+ */
+import { ALERT_LABELS, promql } from '../../catalog/index.js';
+import type { Config } from '../../config/index.js';
+import { alertRule } from '../annotate.js';
+import { num, times } from '../format.js';
+import type { AlertRule } from '../model.js';
+import { RECORDS, type SloWindow } from './recording.js';
+
+const { oneOf, recorded } = promql;
+
+export interface BurnWindow {
+  readonly long: SloWindow;
+  readonly short: SloWindow;
+  readonly factor: number;
+}
+
+/** Page (critical) and ticket (warning) window pairs for a 30-day SLO period. */
+export const BURN_RATES: Readonly<Record<'critical' | 'warning', readonly [BurnWindow, BurnWindow]>> = {
+  critical: [{ long: '1h', short: '5m', factor: 14.4 }, { long: '6h', short: '30m', factor: 6 }],
+  warning: [{ long: '1d', short: '2h', factor: 3 }, { long: '3d', short: '6h', factor: 1 }],
+};
+
+/** Error budget of an SLO, rounded so 1 - 0.999 prints as 0.001. */
+export function errorBudget(successRatio: number): number {
+  return Number((1 - successRatio).toPrecision(12));
+}
+
+/** One rule per severity and per distinct SLO; endpoints without a configured SLO get none. */
+export function burnRateAlerts(config: Config): AlertRule[] {
+  const bySlo = new Map<number, string[]>();
+  for (const e of config.endpoints) bySlo.set(e.slo.successRatio, [...(bySlo.get(e.slo.successRatio) ?? []), e.name]);
+  return [...bySlo].flatMap(([successRatio, endpoints]) => {
+    const budget = errorBudget(successRatio);
+    const match = { endpoint: oneOf(endpoints) };
+    const pair = (w: BurnWindow) => {
+      const limit = num(times(w.factor, budget));
+      return `(${recorded(RECORDS.errorRatio(w.long), match)} > ${limit} and ${recorded(RECORDS.errorRatio(w.short), match)} > ${limit})`;
+    };
+    return (['critical', 'warning'] as const).map((severity) => {
+      const [fast, slow] = BURN_RATES[severity];
+      return alertRule(config, {
+        alert: 'WebhookErrorBudgetBurn',
+        severity,
+        labels: { [ALERT_LABELS.slo]: num(successRatio) },
+        expr: `${pair(fast)} or ${pair(slow)}`,
+        summary: 'A webhook endpoint is burning its error budget too fast.',
+        description: `{{ $labels.endpoint }} fails {{ $value | humanizePercentage }} of delivery attempts over the long window: the error budget of its ${num(times(successRatio, 100))}% SLO burns ${fast.factor}x (${fast.long}/${fast.short}) or ${slow.factor}x (${slow.long}/${slow.short}) too fast and is gone in under ${num(30 / slow.factor)} days.`,
+        dashboard: 'overview',
+      });
+    });
+  });
+}
