@@ -4,7 +4,6 @@
  * Parser for types and arity. Test-only: both packages are dev dependencies.
  */
 import { createRequire } from 'node:module';
-import { parser } from '@prometheus-io/lezer-promql';
 import { BUILTIN_SERIES } from '../../../catalog/promql.js';
 import { metricByName } from '../../../catalog/index.js';
 
@@ -12,6 +11,8 @@ import { metricByName } from '../../../catalog/index.js';
 // load its CJS build, and @codemirror/state from CJS too: one instance of the
 // state package, or the language facet is not recognised.
 const require = createRequire(import.meta.url);
+// lezer-promql's exports map has no "types" condition, so NodeNext finds no types for an import.
+const { parser } = require('@prometheus-io/lezer-promql') as { parser: import('@lezer/lr').LRParser };
 const { EditorState } = require('@codemirror/state') as typeof import('@codemirror/state');
 const { promQLLanguage, LanguageType } = require('@prometheus-io/codemirror-promql/dist/cjs/promql.js') as {
   promQLLanguage: (t: number) => import('@codemirror/language').LRLanguage;

@@ -59,7 +59,7 @@ describe('generated dashboards', () => {
 });
 
 describe('structural checks catch broken dashboards', () => {
-  const base = () => json(built[0]!.dashboard) as DashboardJson & { panels: Record<string, unknown>[] };
+  const base = () => json(built[0]!.dashboard) as unknown as DashboardJson & { panels: Record<string, unknown>[] };
   const mutate = (f: (p: Record<string, unknown>[], d: DashboardJson) => void): string[] => {
     const d = base();
     f(d.panels, d);
