@@ -5,11 +5,15 @@ export interface Command {
 }
 
 import { check } from './check.js';
+import { exportCommand } from './export.js';
+import { backfillCommand } from './backfill.js';
 import { probe } from './probe.js';
 import { send } from './send.js';
 
 export const COMMANDS: Record<string, Command> = {
   check,
+  export: exportCommand,
+  backfill: backfillCommand,
   probe,
   send,
 };

@@ -60,7 +60,15 @@ export function sourceSchema(ctx: SchemaContext) {
  *   state_dir: .hookwatch
  *   sources:
  *     - { type: file, path: /var/log/webhooks/deliveries.jsonl, format: hookwatch }
+ *     - { type: file, path: /var/log/svix/*.jsonl, format: svix, name: svix }
+ *     - { type: http, path: /ingest, token_file: /run/secrets/ingest_token }
+ *     - type: file
+ *       path: /var/log/legacy.log
+ *       format: map
+ *       map: { ts: time, event_id: id, event_type: type, url: target.url, status: http.code, duration: took, duration_unit: s, timestamp_format: unix_s }
  * ```
+ * `listen: 127.0.0.1:0` picks a free port; the daemon prints the address it
+ * got (`listening on http://127.0.0.1:PORT`) on stderr.
  */
 export function exporterSchema(ctx: SchemaContext) {
   return z.strictObject({
@@ -72,5 +80,18 @@ export function exporterSchema(ctx: SchemaContext) {
     /** Distinct values kept per label before new ones become `other`. */
     label_limit: z.number().int().positive().default(EXPORTER_DEFAULTS.labelLimit),
     sources: z.array(sourceSchema(ctx)).default([]),
+  }).superRefine((e, zctx) => {
+    e.sources.forEach((s, i) => {
+      if (s.format === 'map' && !s.map) {
+        zctx.addIssue({ code: 'custom', path: ['sources', i, 'map'], message: 'a map: of record fields to dotted paths (format: map)', input: s.map });
+      }
+      if (s.type === 'file' && /[*?[]/.test(s.path.replace(/[^/]*$/, ''))) {
+        zctx.addIssue({ code: 'custom', path: ['sources', i, 'path'], message: 'wildcards only in the file name (/var/log/webhooks/*.jsonl)', input: s.path });
+      }
+    });
+    const names = e.sources.map((s, i) => s.name ?? `${s.type}-${i}`);
+    names.forEach((n, i) => {
+      if (names.indexOf(n) !== i) zctx.addIssue({ code: 'custom', path: ['sources', i, 'name'], message: `a unique source name ("${n}" is taken)`, input: n });
+    });
   });
 }

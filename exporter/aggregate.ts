@@ -1,0 +1,80 @@
+/**
+ * What one record adds to the metrics (DESIGN.md metric catalog, real
+ * traffic). Pure: a record and its resolved labels in, state updated.
+ */
+import { retryAttemptOf, statusClassOf, type FailureReason } from '../catalog/index.js';
+import type { DeliveryRecord } from './records/record.js';
+import type { Aggregates } from './state/aggregates.js';
+
+/** Why an attempt failed, or null when it succeeded (2xx and no error). */
+export function failureReasonOf(status: number | undefined, error: string | undefined): FailureReason | null {
+  const cls = statusClassOf(status);
+  if (cls !== 'none' && cls !== '2xx') {
+    if (status === 429) return 'rate_limited';
+    if (cls === '4xx') return 'http_4xx';
+    if (cls === '5xx') return 'http_5xx';
+    return 'other';
+  }
+  if (error !== undefined) return errorReasonOf(error);
+  // No response and no error text still means the attempt did not succeed.
+  return cls === '2xx' ? null : 'other';
+}
+
+/** Classifies transport error text (Node, Go and curl spellings). */
+export function errorReasonOf(error: string): FailureReason {
+  const e = error.toLowerCase();
+  if (/timeout|timed out|etimedout|deadline/.test(e)) return 'timeout';
+  if (/enotfound|eai_again|dns|no such host|getaddrinfo/.test(e)) return 'dns';
+  if (/tls|ssl|certificate|cert_|x509|handshake/.test(e)) return 'tls';
+  if (/econnrefused|econnreset|epipe|ehostunreach|enetunreach|connection|socket|refused|reset/.test(e)) return 'connection';
+  return 'other';
+}
+
+/** Differences of Unix times carry float noise (2.2339999675 for 2.234): keep microseconds. */
+function elapsed(from: number, to: number): number {
+  return Math.max(0, Math.round((to - from) * 1e6) / 1e6);
+}
+
+/**
+ * Applies one record. `endpoint` and `eventType` are the final label
+ * values (resolved and capped by the caller).
+ */
+export function applyRecord(agg: Aggregates, r: DeliveryRecord, endpoint: string, eventType: string): void {
+  const ee = [endpoint, eventType];
+  switch (r.kind) {
+    case 'attempt': {
+      agg.inc('deliveries', [endpoint, eventType, statusClassOf(r.status)]);
+      const reason = failureReasonOf(r.status, r.error);
+      if (reason !== null) agg.inc('deliveryFailures', [endpoint, eventType, reason]);
+      const retry = r.attempt === undefined ? null : retryAttemptOf(r.attempt);
+      if (retry !== null) agg.inc('deliveryRetries', [endpoint, eventType, retry]);
+      const d = r.durationSeconds !== undefined && r.durationSeconds >= 0 ? r.durationSeconds : undefined;
+      if (d !== undefined) agg.observe('deliveryDuration', ee, d);
+      // ts is when the attempt ended, so it started duration earlier.
+      if (r.queuedAt !== undefined) agg.observe('queue', ee, elapsed(r.queuedAt, r.ts - (d ?? 0)));
+      if (r.outcome === 'delivered') {
+        agg.inc('events', [endpoint, eventType, 'delivered']);
+        if (r.createdAt !== undefined) agg.observe('endToEnd', ee, elapsed(r.createdAt, r.ts));
+        if (r.ts > agg.get('lastDelivery', [endpoint])) agg.set('lastDelivery', [endpoint], r.ts);
+      } else if (r.outcome === 'dead_lettered') {
+        agg.inc('events', [endpoint, eventType, 'dead_lettered']);
+      }
+      if (r.rateLimitRemaining !== undefined) agg.set('rateLimitRemaining', [endpoint], r.rateLimitRemaining);
+      if (r.rateLimitLimit !== undefined) agg.set('rateLimitLimit', [endpoint], r.rateLimitLimit);
+      return;
+    }
+    case 'dlq':
+      agg.inc('dlqEvents', ee);
+      agg.set('dlqDepth', [endpoint], agg.get('dlqDepth', [endpoint]) + 1);
+      return;
+    case 'dlq_replay':
+      agg.inc('dlqReplayed', ee);
+      // A replay of an event moved in before the log began must not go negative.
+      agg.set('dlqDepth', [endpoint], Math.max(0, agg.get('dlqDepth', [endpoint]) - 1));
+      return;
+    case 'processed':
+      if (r.processedStatus !== undefined) agg.inc('eventsProcessed', [endpoint, eventType, r.processedStatus]);
+      if (r.processingSeconds !== undefined && r.processingSeconds >= 0) agg.observe('processing', ee, r.processingSeconds);
+      return;
+  }
+}

@@ -1,0 +1,84 @@
+/**
+ * The checkpoint: every source's position and the metric state produced up
+ * to exactly that position, in one file written atomically (temp file,
+ * fsync, rename, fsync of the folder). A crash leaves either the previous
+ * or the new checkpoint, never a mix, so offsets and counters always agree.
+ */
+import { open, rename, mkdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { SerializedAggregates } from './state/aggregates.js';
+
+export const CHECKPOINT_FILE = 'checkpoint.json';
+
+/** Where a file source stopped, and how to recognise the file again. */
+export interface SourcePosition {
+  readonly path: string;
+  readonly dev: number;
+  readonly ino: number;
+  /** Bytes consumed: always the end of a complete line. */
+  readonly offset: number;
+  /** Hex SHA-1 of the first `fpLen` bytes (guards against inode reuse). */
+  readonly fp: string;
+  readonly fpLen: number;
+}
+
+export interface Checkpoint {
+  readonly version: 1;
+  /** Unix seconds. */
+  readonly writtenAt: number;
+  /** Keyed by `<source name>\u0000<path>`. */
+  readonly sources: Readonly<Record<string, SourcePosition>>;
+  /** Values admitted per guarded label. */
+  readonly labels: Readonly<Record<string, readonly string[]>>;
+  readonly state: SerializedAggregates;
+}
+
+/** A checkpoint that exists but cannot be used; the daemon refuses to guess. */
+export class CheckpointError extends Error {
+  readonly code = 'HOOKWATCH_CHECKPOINT';
+  override readonly name = 'CheckpointError';
+}
+
+/** Writes the checkpoint atomically. Resolves once it is durable. */
+export async function writeCheckpoint(dir: string, text: string): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  const final = join(dir, CHECKPOINT_FILE);
+  const tmp = `${final}.tmp`;
+  const fh = await open(tmp, 'w');
+  try {
+    await fh.writeFile(text);
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
+  await rename(tmp, final);
+  // The rename itself is only durable once the folder entry is flushed.
+  const dh = await open(dir, 'r');
+  try {
+    await dh.sync();
+  } finally {
+    await dh.close();
+  }
+}
+
+/** Reads the checkpoint; null when there is none yet. */
+export async function readCheckpoint(dir: string): Promise<Checkpoint | null> {
+  const path = join(dir, CHECKPOINT_FILE);
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw new CheckpointError(`${path}: unreadable (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+  }
+  let cp: Checkpoint;
+  try {
+    cp = JSON.parse(text) as Checkpoint;
+  } catch {
+    throw new CheckpointError(`${path}: not valid JSON; move it away to start counting from scratch`);
+  }
+  if (cp?.version !== 1 || typeof cp.sources !== 'object' || typeof cp.state !== 'object') {
+    throw new CheckpointError(`${path}: got version ${String(cp?.version)}, expected a version 1 checkpoint`);
+  }
+  return cp;
+}

@@ -1,0 +1,100 @@
+/**
+ * `hookwatch export` as a daemon: poll the files, checkpoint on an
+ * interval and on every scrape, serve `/metrics` from the last durable
+ * checkpoint. Signals are wired by the CLI (SIGHUP → reload, SIGTERM →
+ * stop, which writes a final checkpoint).
+ */
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { Readable } from 'node:stream';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { ExporterRuntime } from './runtime.js';
+import { startServer } from './server.js';
+import { sourceName, type ExporterSettings } from './settings.js';
+import { handleIngest } from './sources/http-ingest.js';
+import { readStream } from './sources/stdin.js';
+
+export interface DaemonOptions {
+  readonly version: string;
+  readonly log: (line: string) => void;
+  /** The process's stdin, for `type: stdin` sources. */
+  readonly stdin?: Readable;
+}
+
+export interface Daemon {
+  /** `http://host:port` actually listened on (port 0 resolved). */
+  readonly url: string;
+  /** Applies a reloaded config (counted as a successful reload). */
+  reload(next: ExporterSettings): Promise<void>;
+  /** Counts a reload whose config was invalid; the running config stays. */
+  reloadFailed(): void;
+  stop(): Promise<void>;
+}
+
+export async function startDaemon(settings: ExporterSettings, opts: DaemonOptions): Promise<Daemon> {
+  const rt = await ExporterRuntime.open(settings, { version: opts.version, log: opts.log });
+  let stopped = false;
+  let ready = false;
+
+  const ingest = new Map<string, (req: IncomingMessage, res: ServerResponse) => Promise<void>>();
+  settings.sources.forEach((s, i) => {
+    const name = sourceName(s, i);
+    if (s.type === 'http') {
+      const counter = rt.engine.sink(name, s);
+      ingest.set(s.path, (req, res) => handleIngest(req, res, {
+        token: s.token_file, maxBodyBytes: s.max_body_bytes, maxLineBytes: settings.maxLineBytes,
+        line: counter.line, tooLong: counter.tooLong, flush: () => rt.flush(),
+      }));
+    } else if (s.type === 'stdin' && opts.stdin) {
+      readStream(opts.stdin, rt.engine.sink(name, s), settings.maxLineBytes).catch((err: unknown) => opts.log(`${name}: ${(err as Error).message}`));
+    }
+  });
+
+  const { server, url } = await startServer(settings.listen.host, settings.listen.port, {
+    metrics: async () => { await rt.flush(); return rt.snapshot; },
+    ready: () => ready,
+    ingest,
+    log: opts.log,
+  });
+
+  let pollSeconds = settings.pollSeconds;
+  const loop = (async () => {
+    while (!stopped) {
+      let more = false;
+      try {
+        more = await rt.pollFiles();
+      } catch (err) {
+        opts.log(`reading sources: ${(err as Error).message}`);
+      }
+      ready = true;
+      // More data waiting: yield only, so scrapes interleave; else wait a poll.
+      await sleep(more ? 0 : pollSeconds * 1000);
+    }
+  })();
+  let timer = setInterval(() => void rt.flush(), settings.checkpointSeconds * 1000);
+
+  return {
+    url,
+    reloadFailed() {
+      rt.engine.agg.inc('configReloads', ['failure']);
+    },
+    async reload(next) {
+      await rt.reconfigure(next);
+      rt.engine.agg.inc('configReloads', ['success']);
+      pollSeconds = next.pollSeconds;
+      clearInterval(timer);
+      timer = setInterval(() => void rt.flush(), next.checkpointSeconds * 1000);
+    },
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await loop;
+      await closeServer(server);
+      await rt.close();
+    },
+  };
+}
+
+function closeServer(server: Server): Promise<void> {
+  server.closeAllConnections();
+  return new Promise((resolve) => server.close(() => resolve()));
+}

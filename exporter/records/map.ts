@@ -1,0 +1,116 @@
+/**
+ * Field mappings: where each record field lives in a JSON line (dotted
+ * paths), in which unit durations are written and how timestamps look.
+ * The native format, the presets and the user's `map:` all compile to one
+ * reader, so every format gets the same validation and error reasons.
+ */
+import { PROCESSED_STATUSES, type ProcessedStatus } from '../../catalog/index.js';
+import { FieldError, RECORD_KINDS, type DeliveryRecord, type RecordKind } from './record.js';
+import { optionalTimestamp, readTimestamp, type TimestampFormat } from './time.js';
+
+export type DurationUnit = 'ms' | 's' | 'us' | 'ns';
+const UNIT_SECONDS: Record<DurationUnit, number> = { s: 1, ms: 1e-3, us: 1e-6, ns: 1e-9 };
+
+/** Record fields a mapping can point at (the keys of the config's `map:`). */
+export const MAPPED_FIELDS = [
+  'ts', 'kind', 'event_id', 'event_type', 'endpoint', 'url', 'attempt', 'status', 'error', 'duration',
+  'created_at', 'queued_at', 'outcome', 'processing', 'rate_limit_limit', 'rate_limit_remaining',
+] as const;
+export type MappedField = (typeof MAPPED_FIELDS)[number];
+
+export interface FieldMapping {
+  readonly paths: Partial<Record<MappedField, string>>;
+  readonly durationUnit: DurationUnit;
+  readonly timestampFormat: TimestampFormat;
+  /** Values used when a field is absent (e.g. Convoy attempts carry no event type). */
+  readonly defaults?: Partial<Record<'event_type' | 'kind', string>>;
+  /** Format-specific fix-ups on the raw object (Svix status codes, Convoy durations). */
+  readonly derive?: (raw: Record<string, unknown>) => Partial<Pick<DeliveryRecord, 'outcome' | 'durationSeconds'>>;
+}
+
+/** A compiled mapping: JSON object → record, throwing FieldError on bad input. */
+export type RecordReader = (obj: Record<string, unknown>) => DeliveryRecord;
+
+type Getter = (o: Record<string, unknown>) => unknown;
+
+function getter(path: string | undefined): Getter {
+  if (path === undefined) return () => undefined;
+  const parts = path.split('.');
+  if (parts.length === 1) return (o) => o[path];
+  return (o) => {
+    let v: unknown = o;
+    for (const p of parts) {
+      if (v === null || typeof v !== 'object') return undefined;
+      v = (v as Record<string, unknown>)[p];
+    }
+    return v;
+  };
+}
+
+function str(v: unknown, required: boolean): string | undefined {
+  if (v == null || v === '') {
+    if (required) throw new FieldError('missing_field');
+    return undefined;
+  }
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
+  throw new FieldError('wrong_type');
+}
+
+/** Numbers may be written as numeric strings (Convoy's `http_status` is one). */
+function num(v: unknown): number | undefined {
+  if (v == null || v === '') return undefined;
+  const n = typeof v === 'number' ? v : typeof v === 'string' ? Number(v) : NaN;
+  if (!Number.isFinite(n)) throw new FieldError('wrong_type');
+  return n;
+}
+
+/** Compiles a mapping into a reader. */
+export function compileMapping(m: FieldMapping): RecordReader {
+  const g = Object.fromEntries(MAPPED_FIELDS.map((f) => [f, getter(m.paths[f])])) as Record<MappedField, Getter>;
+  const unit = UNIT_SECONDS[m.durationUnit];
+  const tf = m.timestampFormat;
+  const defaults = m.defaults ?? {};
+  return (o) => {
+    const kindText = str(g.kind(o), false) ?? defaults.kind ?? 'attempt';
+    if (!(RECORD_KINDS as readonly string[]).includes(kindText)) throw new FieldError('unknown_kind');
+    const kind = kindText as RecordKind;
+    const ts = readTimestamp(g.ts(o) ?? missing(), tf);
+    const eventId = str(g.event_id(o), true) as string;
+    const eventType = str(g.event_type(o), false) ?? defaults.event_type ?? missing();
+    const endpoint = str(g.endpoint(o), false);
+    const url = str(g.url(o), false);
+    if (endpoint === undefined && url === undefined) throw new FieldError('missing_field');
+    const rawStatus = g.status(o);
+    let status: number | undefined;
+    let processedStatus: ProcessedStatus | undefined;
+    if (kind === 'processed') {
+      // Receiver-side records carry the processing outcome, not an HTTP code.
+      const s = str(rawStatus, false);
+      if (s !== undefined && !(PROCESSED_STATUSES as readonly string[]).includes(s)) throw new FieldError('wrong_type');
+      processedStatus = s as ProcessedStatus | undefined;
+    } else status = num(rawStatus);
+    const duration = num(g.duration(o));
+    const processing = num(g.processing(o));
+    const extra = m.derive ? m.derive(o) : {};
+    const errorValue = g.error(o);
+    return {
+      kind, ts, eventId, eventType, endpoint, url,
+      attempt: num(g.attempt(o)),
+      status,
+      error: errorValue == null || errorValue === '' || errorValue === false ? undefined : typeof errorValue === 'string' ? errorValue : 'other',
+      durationSeconds: duration === undefined ? extra.durationSeconds : duration * unit,
+      createdAt: optionalTimestamp(g.created_at(o), tf),
+      queuedAt: optionalTimestamp(g.queued_at(o), tf),
+      outcome: str(g.outcome(o), false) ?? extra.outcome,
+      rateLimitLimit: num(g.rate_limit_limit(o)),
+      rateLimitRemaining: num(g.rate_limit_remaining(o)),
+      processingSeconds: processing === undefined ? undefined : processing * unit,
+      processedStatus,
+    };
+  };
+}
+
+function missing(): never {
+  throw new FieldError('missing_field');
+}

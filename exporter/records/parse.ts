@@ -1,0 +1,49 @@
+/**
+ * One line of text → a record or the reason it was skipped. Never throws:
+ * the exporter must survive any input (a property test feeds it arbitrary
+ * bytes).
+ */
+import type { ParseErrorReason } from '../../catalog/index.js';
+import { compileMapping, MAPPED_FIELDS, type FieldMapping, type RecordReader } from './map.js';
+import { CONVOY_FORMAT, HOOKWATCH_FORMAT, SVIX_FORMAT } from './presets.js';
+import { FieldError, type ParseResult } from './record.js';
+
+/** The config's `format` and `map:` of one source. */
+export interface FormatSpec {
+  readonly format: 'hookwatch' | 'svix' | 'convoy' | 'map';
+  readonly map?: Readonly<Record<string, string | undefined>> | undefined;
+}
+
+/** Builds the reader for a source's format. `map` entries override the preset's paths. */
+export function readerFor(spec: FormatSpec): RecordReader {
+  const base: FieldMapping = spec.format === 'svix' ? SVIX_FORMAT : spec.format === 'convoy' ? CONVOY_FORMAT : HOOKWATCH_FORMAT;
+  if (!spec.map) return compileMapping(base);
+  const paths = { ...(spec.format === 'map' ? {} : base.paths) } as Record<string, string>;
+  for (const f of MAPPED_FIELDS) {
+    const p = spec.map[f];
+    if (p !== undefined) paths[f] = p;
+  }
+  return compileMapping({
+    ...base,
+    paths,
+    durationUnit: (spec.map.duration_unit as FieldMapping['durationUnit'] | undefined) ?? base.durationUnit,
+    timestampFormat: (spec.map.timestamp_format as FieldMapping['timestampFormat'] | undefined) ?? base.timestampFormat,
+  });
+}
+
+/** Parses one line (without its newline; a trailing CR is ignored). */
+export function parseLine(line: string, read: RecordReader): ParseResult {
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch {
+    return { ok: false, reason: 'invalid_json' };
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return { ok: false, reason: 'not_object' };
+  try {
+    return { ok: true, record: read(value as Record<string, unknown>) };
+  } catch (err) {
+    const reason: ParseErrorReason = err instanceof FieldError ? err.reason : 'wrong_type';
+    return { ok: false, reason };
+  }
+}

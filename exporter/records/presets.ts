@@ -1,0 +1,58 @@
+/**
+ * Built-in field mappings: the native hookwatch JSONL record and the
+ * attempt objects of Svix and Convoy (field names from
+ * research/exporter-anchors.md §2).
+ */
+import type { FieldMapping } from './map.js';
+import { optionalTimestamp } from './time.js';
+
+/** DESIGN.md "Delivery log record v1". */
+export const HOOKWATCH_FORMAT: FieldMapping = {
+  paths: {
+    ts: 'ts', kind: 'kind', event_id: 'event_id', event_type: 'event_type', endpoint: 'endpoint', url: 'url',
+    attempt: 'attempt', status: 'status', error: 'error', duration: 'duration_ms', created_at: 'created_at',
+    queued_at: 'queued_at', outcome: 'outcome', processing: 'processing_ms',
+    rate_limit_limit: 'rate_limit.limit', rate_limit_remaining: 'rate_limit.remaining',
+  },
+  durationUnit: 'ms',
+  timestampFormat: 'iso8601',
+};
+
+/**
+ * Svix `MessageAttemptOut`: `status` 0=Success 1=Pending 2=Fail 3=Sending;
+ * the event type is only present when the attempt embeds its `msg`.
+ */
+export const SVIX_FORMAT: FieldMapping = {
+  paths: {
+    ts: 'timestamp', event_id: 'msgId', event_type: 'msg.eventType', endpoint: 'endpointId', url: 'url',
+    status: 'responseStatusCode', duration: 'responseDurationMs',
+  },
+  durationUnit: 'ms',
+  timestampFormat: 'iso8601',
+  defaults: { event_type: 'unknown' },
+  derive: (raw) => (raw.status === 0 ? { outcome: 'delivered' } : raw.status === 2 ? { outcome: 'failed' } : {}),
+};
+
+/**
+ * Convoy `DeliveryAttempt`: `http_status` is a string, `status` a boolean,
+ * and there is no duration field, so it is `responded_at − requested_at`.
+ */
+export const CONVOY_FORMAT: FieldMapping = {
+  paths: {
+    ts: 'created_at', event_id: 'msg_id', endpoint: 'endpoint_id', url: 'url', status: 'http_status', error: 'error',
+  },
+  durationUnit: 'ms',
+  timestampFormat: 'iso8601',
+  defaults: { event_type: 'unknown' },
+  derive: (raw) => {
+    const out: { outcome?: string; durationSeconds?: number } = raw.status === true ? { outcome: 'delivered' } : {};
+    try {
+      const a = optionalTimestamp(raw.requested_at);
+      const b = optionalTimestamp(raw.responded_at);
+      if (a !== undefined && b !== undefined && b >= a) out.durationSeconds = b - a;
+    } catch {
+      // An unparsable optional time only loses the duration, not the record.
+    }
+    return out;
+  },
+};

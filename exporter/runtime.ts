@@ -1,0 +1,152 @@
+/**
+ * The exporter at run time: sources feeding the engine, checkpoints, and
+ * the snapshot `/metrics` serves. The snapshot is replaced only after the
+ * checkpoint holding the same state is durable, so no scrape ever sees a
+ * value a crash could take back.
+ */
+import { isAbsolute, resolve } from 'node:path';
+import { readCheckpoint, writeCheckpoint, type Checkpoint, type SourcePosition } from './checkpoint.js';
+import { Engine } from './engine.js';
+import { renderExposition } from './render.js';
+import { FileSource } from './sources/file-source.js';
+import { Aggregates } from './state/aggregates.js';
+import { sourceName, type ExporterSettings } from './settings.js';
+
+export interface RuntimeOptions {
+  readonly version: string;
+  /** Unix seconds (injected for tests). */
+  readonly now?: () => number;
+  readonly log?: (line: string) => void;
+}
+
+const KEY_SEP = '\u0000';
+
+export class ExporterRuntime {
+  readonly engine: Engine;
+  private files: FileSource[] = [];
+  private published = '';
+  private flushing: Promise<void> | null = null;
+  private pending: Promise<void> | null = null;
+  private readonly now: () => number;
+  private readonly log: (line: string) => void;
+
+  private constructor(private settings: ExporterSettings, private saved: Checkpoint | null, private readonly opts: RuntimeOptions) {
+    this.now = opts.now ?? (() => Date.now() / 1000);
+    this.log = opts.log ?? (() => undefined);
+    this.engine = new Engine({
+      endpoints: settings.endpoints,
+      labelLimit: settings.labelLimit,
+      aggregates: saved ? Aggregates.from(saved.state) : new Aggregates(),
+      labels: saved?.labels ?? {},
+    });
+    this.engine.agg.set('buildInfo', [opts.version, 'exporter'], 1);
+    this.published = renderExposition(this.engine.agg);
+    this.openSources();
+  }
+
+  /** Loads the last checkpoint (if any) and prepares the sources. */
+  static async open(settings: ExporterSettings, opts: RuntimeOptions): Promise<ExporterRuntime> {
+    return new ExporterRuntime(settings, await readCheckpoint(settings.stateDir), opts);
+  }
+
+  private openSources(): void {
+    const saved = new Map<string, Map<string, SourcePosition>>();
+    for (const [key, pos] of Object.entries(this.saved?.sources ?? {})) {
+      const [src = '', path = ''] = key.split(KEY_SEP);
+      if (!saved.has(src)) saved.set(src, new Map());
+      saved.get(src)?.set(path, pos);
+    }
+    this.settings.sources.forEach((s, i) => {
+      if (s.type !== 'file') return;
+      const name = sourceName(s, i);
+      const agg = this.engine.agg;
+      const hooks = { rotated: () => agg.inc('exporterRotations', [name]), truncated: () => agg.inc('exporterTruncations', [name]) };
+      const path = isAbsolute(s.path) ? s.path : resolve(this.settings.baseDir, s.path);
+      this.files.push(new FileSource(name, path, this.engine.sink(name, s), this.settings.maxLineBytes, hooks, saved.get(name) ?? new Map()));
+    });
+  }
+
+  /** Reads every file source once (to its end, or to its per-poll budget). True when more is ready. */
+  async pollFiles(follow = true): Promise<boolean> {
+    let more = false;
+    for (const f of this.files) if (await f.poll(follow)) more = true;
+    return more;
+  }
+
+  /** The exposition of the last durable checkpoint. */
+  get snapshot(): string {
+    return this.published;
+  }
+
+  /**
+   * Writes a checkpoint of the current state and publishes it. Concurrent
+   * calls coalesce: a caller always gets a checkpoint taken after its call.
+   */
+  flush(): Promise<void> {
+    if (!this.flushing) {
+      this.flushing = this.writeOnce().finally(() => { this.flushing = null; });
+      return this.flushing;
+    }
+    this.pending ??= this.flushing.then(() => { this.pending = null; return this.flush(); });
+    return this.pending;
+  }
+
+  private async writeOnce(): Promise<void> {
+    // Everything below up to the write is synchronous: offsets, counters
+    // and the rendered text describe the same instant.
+    const agg = this.engine.agg;
+    const sources: Record<string, SourcePosition> = {};
+    for (const f of this.files) {
+      for (const [path, pos] of f.positions()) sources[`${f.name}${KEY_SEP}${path}`] = pos;
+      const lag = f.lag();
+      agg.set('exporterSourceSize', [f.name], lag.size);
+      agg.set('exporterSourceOffset', [f.name], lag.offset);
+    }
+    const at = this.now();
+    agg.set('exporterLastCheckpoint', [], at);
+    agg.inc('exporterCheckpointWrites', ['success']);
+    const text = renderExposition(agg);
+    const cp: Checkpoint = { version: 1, writtenAt: at, sources, labels: this.engine.guard.toJSON(), state: agg.toJSON() };
+    try {
+      await writeCheckpoint(this.settings.stateDir, JSON.stringify(cp));
+      this.published = text;
+    } catch (err) {
+      agg.inc('exporterCheckpointWrites', ['success'], -1);
+      agg.inc('exporterCheckpointWrites', ['failure']);
+      this.log(`checkpoint ${this.settings.stateDir}: write failed (${(err as NodeJS.ErrnoException).code ?? String(err)}); serving the previous one`);
+    }
+  }
+
+  /** Applies a reloaded config: endpoint names, label cap, added or removed file sources. */
+  async reconfigure(next: ExporterSettings): Promise<void> {
+    this.engine.reconfigure(next.endpoints, next.labelLimit);
+    const key = (s: ExporterSettings['sources'][number], i: number) => (s.type === 'file' ? `${sourceName(s, i)}${KEY_SEP}${s.path}${KEY_SEP}${s.format}` : '');
+    const before = new Set(this.settings.sources.map(key));
+    const after = new Set(next.sources.map(key));
+    if ([...before].some((k) => !after.has(k)) || [...after].some((k) => !before.has(k))) {
+      await this.flush();
+      const positions = this.files.flatMap((f) => [...f.positions()].map(([p, pos]) => [`${f.name}${KEY_SEP}${p}`, pos] as const));
+      for (const f of this.files) await f.close();
+      this.files = [];
+      this.settings = next;
+      this.saved = { ...(this.saved ?? emptyCheckpoint()), sources: Object.fromEntries(positions) };
+      this.openSources();
+    } else this.settings = next;
+  }
+
+  /** Final checkpoint and closes the files (SIGTERM). */
+  async close(): Promise<void> {
+    await this.flush();
+    for (const f of this.files) await f.close();
+  }
+
+  /** Where this runtime's checkpoint lives. */
+  get stateDir(): string {
+    return this.settings.stateDir;
+  }
+}
+
+function emptyCheckpoint(): Checkpoint {
+  return { version: 1, writtenAt: 0, sources: {}, labels: {}, state: { scalars: {}, histograms: {} } };
+}
+

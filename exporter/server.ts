@@ -1,0 +1,46 @@
+/**
+ * The exporter's HTTP face: `/metrics` (flush, then serve the durable
+ * snapshot), `/-/healthy`, `/-/ready` and the ingest paths of `http`
+ * sources.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface ServerHandlers {
+  /** Resolves with the exposition text to serve. */
+  metrics(): Promise<string>;
+  ready(): boolean;
+  /** Ingest handlers by path. */
+  readonly ingest: ReadonlyMap<string, (req: IncomingMessage, res: ServerResponse) => Promise<void>>;
+  log(line: string): void;
+}
+
+export const EXPOSITION_CONTENT_TYPE = 'text/plain; version=0.0.4; charset=utf-8';
+
+/** Starts listening; resolves with the server and its actual `http://host:port`. */
+export async function startServer(host: string, port: number, h: ServerHandlers): Promise<{ server: Server; url: string }> {
+  const server = createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0] as string;
+    const ingest = h.ingest.get(path);
+    const done = (p: Promise<void>) => p.catch((err: unknown) => {
+      // A failing request must never take the daemon down.
+      h.log(`${req.method} ${path}: ${(err as Error).message}`);
+      if (!res.headersSent) res.writeHead(500).end();
+      else res.destroy();
+    });
+    if (ingest) return void done(ingest(req, res));
+    if (path === '/metrics') {
+      return void done(h.metrics().then((text) => { res.writeHead(200, { 'content-type': EXPOSITION_CONTENT_TYPE }).end(text); }));
+    }
+    if (path === '/-/healthy') return void res.writeHead(200).end('OK\n');
+    if (path === '/-/ready') return void (h.ready() ? res.writeHead(200).end('Ready\n') : res.writeHead(503).end('Starting\n'));
+    res.writeHead(404).end('not found: try /metrics\n');
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => { server.off('error', reject); resolve(); });
+  });
+  const a = server.address() as AddressInfo;
+  const shown = a.family === 'IPv6' ? `[${a.address}]` : a.address;
+  return { server, url: `http://${shown}:${a.port}` };
+}
