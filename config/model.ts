@@ -2,6 +2,7 @@
  * The validated, normalised config the core receives: defaults applied,
  * per-endpoint overrides merged, schedules resolved per check. Frozen.
  */
+import { dirname, isAbsolute, resolve } from 'node:path';
 import type { Check } from '../catalog/index.js';
 import { ALERT_DEFAULTS, NOTIFY_DEFAULTS, PROBER_DEFAULTS } from './defaults.js';
 import type { Duration } from './duration.js';
@@ -170,6 +171,9 @@ type RawCheck = { enabled?: boolean; schedule?: string; interval?: Duration; tim
 
 /** Turns the validated YAML into the model the core uses. */
 export function normalize(raw: RawConfig, file: string): Config {
+  // Relative paths resolve against the config file's folder, as Prometheus does.
+  const base = dirname(file);
+  const path = (p: string): string => (isAbsolute(p) ? p : resolve(base, p));
   const defaults = mergeThresholds(DEFAULT_THRESHOLDS, raw.alerts);
   const globalSchedule: Schedule = raw.prober.interval
     ? { kind: 'interval', every: raw.prober.interval }
@@ -195,7 +199,7 @@ export function normalize(raw: RawConfig, file: string): Config {
       slo: { successRatio: e.slo.success_ratio, latencyP95Seconds: e.slo.latency_p95_seconds },
       headers: e.headers,
       followRedirects: e.follow_redirects,
-      tls: { insecureSkipVerify: e.tls.insecure_skip_verify, caFile: e.tls.ca_file, serverName: e.tls.server_name },
+      tls: { insecureSkipVerify: e.tls.insecure_skip_verify, ...(e.tls.ca_file ? { caFile: path(e.tls.ca_file) } : {}), ...(e.tls.server_name ? { serverName: e.tls.server_name } : {}) },
       checks: {
         delivery: check('delivery', e.checks.delivery, true, ['2xx'], 'POST'),
         health: { ...check('health', e.checks.health, e.health_url !== undefined, ['2xx'], 'GET'), method: 'GET' },
@@ -243,8 +247,8 @@ export function normalize(raw: RawConfig, file: string): Config {
     receivers: raw.receivers.map((r): ReceiverConfig => ({
       endpoint: byName.get(r.endpoint)!,
       listen: r.listen,
-      ...(r.log ? { log: r.log } : {}),
-      idempotency: { store: r.idempotency.store, ...(r.idempotency.path ? { path: r.idempotency.path } : {}), ttlSeconds: r.idempotency.ttl.seconds, maxEntries: r.idempotency.max_entries },
+      ...(r.log ? { log: path(r.log) } : {}),
+      idempotency: { store: r.idempotency.store, ...(r.idempotency.path ? { path: path(r.idempotency.path) } : {}), ttlSeconds: r.idempotency.ttl.seconds, maxEntries: r.idempotency.max_entries },
       processing: {
         concurrency: r.processing.concurrency,
         queueLimit: r.processing.queue_limit,
@@ -262,7 +266,7 @@ export function normalize(raw: RawConfig, file: string): Config {
         endpoints: (raw.simulator.endpoints ?? endpoints.map((e) => e.name)).map((n) => byName.get(n)!),
         timeoutSeconds: raw.simulator.timeout_seconds,
         retry: { delaysSeconds: raw.simulator.retry.schedule.map((d) => d.seconds), jitter: raw.simulator.retry.jitter },
-        log: { path: raw.simulator.log.path, maxBytes: raw.simulator.log.max_bytes, keep: raw.simulator.log.keep },
+        log: { path: path(raw.simulator.log.path), maxBytes: raw.simulator.log.max_bytes, keep: raw.simulator.log.keep },
       },
     } : {}),
   });

@@ -9,6 +9,8 @@ import { exportCommand } from './export.js';
 import { backfillCommand } from './backfill.js';
 import { probe } from './probe.js';
 import { send } from './send.js';
+import { up } from './up.js';
+import { receive } from './receive.js';
 
 export const COMMANDS: Record<string, Command> = {
   check,
@@ -16,4 +18,6 @@ export const COMMANDS: Record<string, Command> = {
   backfill: backfillCommand,
   probe,
   send,
+  up,
+  receive,
 };

@@ -1,0 +1,99 @@
+/**
+ * Idempotency: an event id processed once is skipped on redelivery. Entries
+ * expire after a TTL and the store is bounded. The file store appends one
+ * line per id and reloads them at start, so a restart keeps them.
+ */
+import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+export interface IdempotencyStore {
+  /** True if the id was recorded and has not expired. */
+  has(id: string): boolean;
+  add(id: string): void;
+  readonly size: number;
+  /** False when the backing storage cannot be written (health check). */
+  writable(): boolean;
+}
+
+export class MemoryStore implements IdempotencyStore {
+  protected readonly entries = new Map<string, number>();
+
+  constructor(protected readonly ttlSeconds: number, protected readonly maxEntries: number, protected readonly now: () => number = () => Date.now() / 1000) {}
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  has(id: string): boolean {
+    const exp = this.entries.get(id);
+    if (exp === undefined) return false;
+    if (exp <= this.now()) {
+      this.entries.delete(id);
+      return false;
+    }
+    return true;
+  }
+
+  add(id: string): void {
+    this.remember(id, this.now() + this.ttlSeconds);
+  }
+
+  writable(): boolean {
+    return true;
+  }
+
+  protected remember(id: string, expiresAt: number): void {
+    this.entries.delete(id);
+    this.entries.set(id, expiresAt);
+    // Map keeps insertion order: the first entries are the oldest.
+    while (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
+  }
+}
+
+export class FileStore extends MemoryStore {
+  #appends = 0;
+  #ok = true;
+
+  constructor(readonly path: string, ttlSeconds: number, maxEntries: number, now?: () => number) {
+    super(ttlSeconds, maxEntries, now);
+    mkdirSync(dirname(path), { recursive: true });
+    if (existsSync(path)) {
+      for (const line of readFileSync(path, 'utf8').split('\n')) {
+        if (!line) continue;
+        try {
+          const { id, exp } = JSON.parse(line) as { id: string; exp: number };
+          if (typeof id === 'string' && typeof exp === 'number' && exp > this.now()) this.remember(id, exp);
+        } catch {
+          // A torn last line after a crash: skip it.
+        }
+      }
+      this.#compact();
+    }
+  }
+
+  override add(id: string): void {
+    const exp = this.now() + this.ttlSeconds;
+    this.remember(id, exp);
+    try {
+      appendFileSync(this.path, `${JSON.stringify({ id, exp })}\n`);
+      this.#ok = true;
+    } catch {
+      this.#ok = false;
+    }
+    if (++this.#appends >= this.maxEntries) this.#compact();
+  }
+
+  override writable(): boolean {
+    return this.#ok;
+  }
+
+  /** Rewrites the file with live entries only, atomically. */
+  #compact(): void {
+    const now = this.now();
+    const lines = [...this.entries].filter(([, exp]) => exp > now).map(([id, exp]) => JSON.stringify({ id, exp }));
+    const tmp = `${this.path}.tmp`;
+    writeFileSync(tmp, lines.length ? `${lines.join('\n')}\n` : '');
+    renameSync(tmp, this.path);
+    this.#appends = 0;
+  }
+}

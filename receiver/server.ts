@@ -1,0 +1,157 @@
+/**
+ * HTTP routes of the reference receiver:
+ *   POST /webhook          verify, de-duplicate, enqueue, answer 202
+ *   GET  /webhook-health   {status, details}, 200 or 503
+ *   GET  /dlq              dead-lettered events
+ *   POST /dlq/replay       replay all, or {"ids": [...]}
+ *   GET|PUT /admin/faults  fault injection (when admin is enabled)
+ * Every response carries X-Request-ID (taken from the request or created).
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { verify } from '../signing/index.js';
+import { parseFaultPatch } from './fault-patch.js';
+import type { Receiver } from './receiver.js';
+
+const MAX_BODY = 1024 * 1024;
+
+export interface RunningReceiver {
+  readonly url: string;
+  readonly server: Server;
+  close(): Promise<void>;
+}
+
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  if (res.headersSent || res.destroyed) return;
+  res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));
+}
+
+async function readBody(req: IncomingMessage): Promise<Buffer | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const c of req) {
+    size += (c as Buffer).length;
+    if (size > MAX_BODY) return null;
+    chunks.push(c as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+const header = (req: IncomingMessage, name: string): string | undefined => {
+  const v = req.headers[name];
+  return Array.isArray(v) ? v[0] : v;
+};
+
+async function webhook(r: Receiver, req: IncomingMessage, res: ServerResponse, rid: Record<string, string>): Promise<void> {
+  const requestId = rid['x-request-id']!;
+  const decision = r.faults.decide();
+  if (decision.kind === 'down') {
+    // An outage looks like one to the sender: the connection is dropped.
+    req.socket.destroy();
+    return;
+  }
+  const delay = r.faults.latencyMs();
+  if (delay > 0) await new Promise((ok) => setTimeout(ok, delay));
+  if (decision.kind === 'rate_limited') return send(res, 429, { error: 'rate limited' }, { ...rid, ...decision.headers });
+  if (decision.kind === 'error') return send(res, decision.status, { error: 'injected failure' }, rid);
+  const rl = decision.rateLimitHeaders ?? {};
+  const body = await readBody(req);
+  if (body === null) return send(res, 413, { error: `body over ${MAX_BODY} bytes` }, rid);
+
+  const signing = r.config.endpoint.signing;
+  let verifiedId: string | undefined;
+  if (signing) {
+    const v = r.faults.current.rejectSignatures
+      ? ({ ok: false, reason: 'mismatch' } as const)
+      : verify(signing.scheme === 'none' ? 'hmac-sha256' : signing.scheme, { headers: req.headers, body, secrets: signing.secrets.map((s) => s.reveal()), nowSeconds: r.now(), toleranceSeconds: signing.toleranceSeconds }, signing.generic);
+    if (!v.ok) {
+      r.log(requestId, `level=warn msg="signature rejected" reason=${v.reason}`);
+      return send(res, 401, { error: `signature ${v.reason}` }, { ...rid, ...rl });
+    }
+    verifiedId = v.id;
+    const ts = String(v.timestamp ?? '');
+    const sig = Object.entries(req.headers).filter(([k]) => /signature/i.test(k)).map(([, x]) => String(x)).join(' ');
+    if (v.id && !r.replays.check(v.id, ts, sig)) {
+      r.log(requestId, `level=warn msg="replayed request rejected" event_id=${v.id}`);
+      return send(res, 409, { error: 'replayed request' }, { ...rid, ...rl });
+    }
+  }
+  let payload: unknown;
+  try {
+    payload = JSON.parse(body.toString('utf8'));
+  } catch {
+    return send(res, 400, { error: 'body is not JSON' }, { ...rid, ...rl });
+  }
+  const p = (payload && typeof payload === 'object' ? payload : {}) as Record<string, unknown>;
+  const id = verifiedId ?? (typeof p.id === 'string' ? p.id : undefined) ?? header(req, 'x-github-delivery');
+  const type = (typeof p.type === 'string' ? p.type : undefined) ?? header(req, 'x-github-event') ?? 'unknown';
+  if (!id) return send(res, 400, { error: 'event has no id' }, { ...rid, ...rl });
+  if (r.store.has(id)) {
+    r.duplicate(id, type, requestId);
+    return send(res, 200, { duplicate: true, id }, { ...rid, ...rl });
+  }
+  if (!r.accept(id, type, payload, requestId)) return send(res, 503, { error: 'queue full' }, { ...rid, ...rl, 'retry-after': '5' });
+  send(res, 202, { accepted: true, id }, { ...rid, ...rl });
+}
+
+async function route(r: Receiver, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const requestId = header(req, 'x-request-id') ?? r.newRequestId();
+  const rid = { 'x-request-id': requestId };
+  const path = (req.url ?? '/').split('?')[0];
+  const method = req.method ?? 'GET';
+  if (path === '/webhook' && method === 'POST') return webhook(r, req, res, rid);
+  if (path === '/webhook-health' && method === 'GET') {
+    if (r.faults.isDown()) return void req.socket.destroy();
+    const h = r.health();
+    return send(res, h.status === 'healthy' ? 200 : 503, h, rid);
+  }
+  if (path === '/dlq' && method === 'GET') return send(res, 200, { size: r.dlq.size, events: r.dlq.list() }, rid);
+  if (path === '/dlq/replay' && method === 'POST') {
+    const body = await readBody(req);
+    let ids: string[] | undefined;
+    if (body && body.length) {
+      try {
+        const parsed = JSON.parse(body.toString('utf8')) as { ids?: unknown };
+        if (parsed.ids !== undefined && (!Array.isArray(parsed.ids) || !parsed.ids.every((x) => typeof x === 'string'))) throw new Error('ids');
+        ids = parsed.ids as string[] | undefined;
+      } catch {
+        return send(res, 400, { error: 'expected {"ids": ["evt_…"]} or an empty body' }, rid);
+      }
+    }
+    const replayed = r.replayDlq(ids);
+    return send(res, 200, { replayed: replayed.length, ids: replayed }, rid);
+  }
+  if (path === '/admin/faults' && r.config.admin) {
+    if (method === 'GET') return send(res, 200, r.faults.current, rid);
+    if (method === 'PUT' || method === 'PATCH') {
+      const body = await readBody(req);
+      const patch = parseFaultPatch(body?.toString('utf8') ?? '');
+      if ('error' in patch) return send(res, 400, { error: patch.error }, rid);
+      r.log(requestId, `level=info msg="faults changed" patch=${JSON.stringify(patch.value)}`);
+      return send(res, 200, r.faults.update(patch.value), rid);
+    }
+  }
+  send(res, 404, { error: `no route ${method} ${path}` }, rid);
+}
+
+export async function startReceiverServer(r: Receiver): Promise<RunningReceiver> {
+  const server = createServer((req, res) => {
+    route(r, req, res).catch((err: Error) => {
+      r.log(header(req, 'x-request-id') ?? '-', `level=error msg="handler failed" error=${JSON.stringify(err.message)}`);
+      send(res, 500, { error: 'internal error' });
+    });
+  });
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail);
+    server.listen(r.config.listen.port, r.config.listen.host, () => ok());
+  });
+  const a = server.address() as AddressInfo;
+  return {
+    url: `http://${a.family === 'IPv6' ? `[${a.address}]` : a.address}:${a.port}`,
+    server,
+    close: () => new Promise((ok) => {
+      server.close(() => ok());
+      server.closeAllConnections();
+    }),
+  };
+}
