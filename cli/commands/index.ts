@@ -5,6 +5,7 @@ export interface Command {
 }
 
 import { check } from './check.js';
+import { dashboards } from './dashboards.js';
 import { exportCommand } from './export.js';
 import { backfillCommand } from './backfill.js';
 import { probe } from './probe.js';
@@ -14,6 +15,7 @@ import { receive } from './receive.js';
 
 export const COMMANDS: Record<string, Command> = {
   check,
+  dashboards,
   export: exportCommand,
   backfill: backfillCommand,
   probe,
