@@ -1,7 +1,7 @@
 /**
  * Cardinality guard: each guarded label keeps at most `limit` distinct
  * values; later ones become `other` and are counted in
- * `hookwatch_exporter_label_overflow_total{label}`. Totals stay exact
+ * `METRICS.exporterLabelOverflow{label}`. Totals stay exact
  * (the record is still counted, under `other`). The admitted values are
  * part of the checkpoint so a restart maps every value the same way.
  */

@@ -1,0 +1,66 @@
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { METRICS } from '../../../catalog/index.js';
+import { CHECKPOINT_FILE, CheckpointError, readCheckpoint } from '../../../exporter/checkpoint.js';
+import { ExporterRuntime } from '../../../exporter/runtime.js';
+import type { ExporterSettings } from '../../../exporter/settings.js';
+import { parseExposition } from '../../integration/exporter/generate.js';
+
+let dir: string;
+beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'hw-rt-')); });
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const settings = (): ExporterSettings => ({
+  endpoints: [{ name: 'ep', url: 'https://ep.example/h' }], labelLimit: 10, maxLineBytes: 10_000, stateDir: join(dir, 'state'),
+  baseDir: dir, pollSeconds: 0.05, checkpointSeconds: 1, listen: { host: '127.0.0.1', port: 0 },
+  sources: [{ type: 'file', path: 'log.jsonl', format: 'hookwatch', name: 'main' }],
+});
+const line = (i: number, status = 200) => `${JSON.stringify({ ts: '2026-11-28T10:00:00Z', event_id: `e${i}`, event_type: 't', endpoint: 'ep', status })}\n`;
+const delivered = (text: string) => parseExposition(text).get(`${METRICS.deliveries.name}{endpoint="ep",event_type="t",status_class="2xx"}`);
+
+describe('ExporterRuntime', () => {
+  it('serves only what a checkpoint holds: reading alone changes nothing, a flush publishes', async () => {
+    writeFileSync(join(dir, 'log.jsonl'), line(1) + line(2));
+    const rt = await ExporterRuntime.open(settings(), { version: 't' });
+    await rt.pollFiles();
+    expect(delivered(rt.snapshot)).toBeUndefined();
+    await rt.flush();
+    expect(delivered(rt.snapshot)).toBe(2);
+    await rt.close();
+  });
+
+  it('continues after a restart from the checkpoint: no double count, no loss', async () => {
+    const log = join(dir, 'log.jsonl');
+    writeFileSync(log, line(1) + line(2));
+    const a = await ExporterRuntime.open(settings(), { version: 't' });
+    await a.pollFiles();
+    await a.flush();
+    // Read more but "crash" before the next checkpoint.
+    appendFileSync(log, line(3));
+    await a.pollFiles();
+    const b = await ExporterRuntime.open(settings(), { version: 't' });
+    expect(delivered(b.snapshot)).toBe(2);
+    appendFileSync(log, line(4, 503));
+    await b.pollFiles();
+    await b.flush();
+    expect(delivered(b.snapshot)).toBe(3);
+    expect(parseExposition(b.snapshot).get(`${METRICS.exporterLinesRead.name}{source="main"}`)).toBe(4);
+    await b.close();
+  });
+
+  it('writes one JSON checkpoint with positions and state, and refuses a corrupt one with a clear message', async () => {
+    writeFileSync(join(dir, 'log.jsonl'), line(1));
+    const rt = await ExporterRuntime.open(settings(), { version: 't' });
+    await rt.pollFiles();
+    await rt.close();
+    const cp = await readCheckpoint(join(dir, 'state'));
+    expect(Object.values(cp?.sources ?? {})).toMatchObject([{ path: join(dir, 'log.jsonl'), offset: line(1).length }]);
+    expect(cp?.state.scalars.deliveries).toEqual([[['ep', 't', '2xx'], 1]]);
+    const file = join(dir, 'state', CHECKPOINT_FILE);
+    writeFileSync(file, readFileSync(file, 'utf8').slice(0, 20));
+    await expect(ExporterRuntime.open(settings(), { version: 't' })).rejects.toThrow(CheckpointError);
+    await expect(readCheckpoint(join(dir, 'state'))).rejects.toThrow(/checkpoint\.json: not valid JSON; move it away/);
+  });
+});
