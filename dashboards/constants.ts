@@ -11,7 +11,8 @@
 export const GRAFANA_IMAGE = 'grafana/grafana:12.3.1';
 
 /**
- * Dashboard JSON schema version of the Grafana 12.x line; equal to what
+ * Dashboard JSON schema version of the Grafana 12.x line (migration 42,
+ * grafana/grafana#110517, shipped from 12.2); equal to what
  * `@grafana/grafana-foundation-sdk@0.0.21` writes (a unit test checks both).
  */
 export const SCHEMA_VERSION = 42;

@@ -4,6 +4,7 @@
  * accepts everything cannot make the dashboard tests pass.
  */
 import { describe, expect, it } from 'vitest';
+import { METRICS, promql } from '../../../catalog/index.js';
 import { dashboardQueries, substituteGrafanaMacros } from '../../../dashboards/index.js';
 import { selectedMetricNames, syntaxErrors, typeErrors, unknownMetricNames } from './promql-check.js';
 import { goldenConfig } from './support.js';
@@ -32,9 +33,11 @@ describe('PromQL checker', () => {
   });
 
   it('lists selected metric names and flags unknown ones', () => {
-    expect(selectedMetricNames('sum(rate(webhook_deliveries_total[1m])) / count(ALERTS) + time()')).toEqual(['webhook_deliveries_total', 'ALERTS']);
-    expect(unknownMetricNames('rate(webhook_delivery_duration_seconds_bucket[1m])')).toEqual([]);
-    expect(unknownMetricNames('rate(webhook_deliveries_totl[1m])')).toEqual(['webhook_deliveries_totl']);
+    const deliveries = METRICS.deliveries.name;
+    const alerts = promql.BUILTIN_SERIES[0];
+    expect(selectedMetricNames(`sum(rate(${deliveries}[1m])) / count(${alerts}) + time()`)).toEqual([deliveries, alerts]);
+    expect(unknownMetricNames(`rate(${METRICS.deliveryDuration.name}_bucket[1m])`)).toEqual([]);
+    expect(unknownMetricNames(`rate(${deliveries}x[1m])`)).toEqual([`${deliveries}x`]);
   });
 });
 

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -37,7 +37,28 @@ describe('provisioning files', () => {
   });
 });
 
+describe('dashboard files', () => {
+  it('are bare JSON (no comment) under grafana/dashboards/, one per uid', () => {
+    const json = generateDashboardFiles(DEFAULTS).filter((f) => f.path.endsWith('.json'));
+    expect(json).toHaveLength(5);
+    for (const f of json) {
+      expect(f.path).toBe(`${OUTPUT_PATHS.dashboardsDir}/${(JSON.parse(f.content) as { uid: string }).uid}.json`);
+      expect(f.content.startsWith('{\n')).toBe(true);
+    }
+  });
+});
+
+const COMPOSE = fileURLToPath(new URL('../../../docker-compose.yml', import.meta.url));
+
 describe('Grafana pin', () => {
+  // docker-compose.yml is written by another part of the project; once it exists it must use our pin and paths.
+  it.skipIf(!existsSync(COMPOSE))('is the image docker-compose.yml runs, with provisioning and dashboards mounted', () => {
+    const grafana = parse(readFileSync(COMPOSE, 'utf8')).services.grafana as { image: string; volumes: string[] };
+    expect(grafana.image).toBe(GRAFANA_IMAGE);
+    const targets = grafana.volumes.map((v) => v.split(':')[1]);
+    expect(targets).toEqual(expect.arrayContaining(['/etc/grafana/provisioning', DASHBOARDS_MOUNT_PATH]));
+  });
+
   it('pins a Grafana 12 image matching the SDK schemaVersion', () => {
     expect(GRAFANA_IMAGE).toMatch(/^grafana\/grafana:12\.\d+\.\d+$/);
     expect(new DashboardBuilder('x').build().schemaVersion).toBe(SCHEMA_VERSION);
