@@ -74,6 +74,7 @@ export class Simulator {
   readonly #inFlight = new Set<Promise<void>>();
   #ticker: unknown;
   #running = false;
+  #stopped = false;
   #sequence = 0;
 
   constructor(config: SimulatorConfig, o: SimulatorOptions) {
@@ -111,6 +112,7 @@ export class Simulator {
   /** Stops creating events, cancels scheduled retries, waits for requests in flight. */
   async stop(): Promise<void> {
     this.#running = false;
+    this.#stopped = true;
     this.#clock.clearTimeout(this.#ticker);
     for (const h of this.#pending) this.#clock.clearTimeout(h);
     this.#pending.clear();
@@ -158,7 +160,7 @@ export class Simulator {
       this.#o.writer.write({ ts: isoTime(end), kind: 'dlq', event_id: ev.id, event_type: ev.type, endpoint: e.name, attempt: ev.attempt, reason: 'retries exhausted', request_id: requestId });
       return;
     }
-    if (!this.#running) return;
+    if (this.#stopped) return;
     const plannedAt = end + delay;
     const handle = this.#clock.setTimeout(() => {
       this.#pending.delete(handle);
