@@ -28,10 +28,12 @@ export interface SavedDashboard {
   readonly status: string;
 }
 
+/** The `Authorization` header value Grafana documents: `Bearer <token>` or `Basic base64(user:password)`. */
 export function authorizationHeader(auth: GrafanaAuth): string {
   return 'token' in auth ? `Bearer ${auth.token}` : `Basic ${Buffer.from(`${auth.user}:${auth.password}`).toString('base64')}`;
 }
 
+/** Folder and dashboard calls against one Grafana; non-2xx answers become `GrafanaApiError`. */
 export class GrafanaClient {
   private readonly base: URL;
 

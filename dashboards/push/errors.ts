@@ -18,6 +18,7 @@ const PRECONDITIONS: Record<string, string> = {
   'plugin-dashboard': 'a plugin dashboard already uses this uid',
 };
 
+/** Grafana answered with an error status; `message` is one line naming the request, the status and the fix. */
 export class GrafanaApiError extends Error {
   readonly code = 'HOOKWATCH_GRAFANA_HTTP';
   override readonly name = 'GrafanaApiError';
