@@ -4,19 +4,17 @@
  * traffic to judge (`failure_rate.min_rate_per_second`): one failure out of
  * three attempts is not a 33% outage.
  */
-import { LABEL, promql } from '../../catalog/index.js';
+import { LABEL } from '../../catalog/index.js';
 import type { Config } from '../../config/index.js';
 import { alertRule } from '../annotate.js';
 import { num, times } from '../format.js';
 import type { AlertRule } from '../model.js';
 import { endpointMatch, scopes } from '../scope.js';
-import { RECORDS, SHORT_WINDOW } from './recording.js';
-
-const { recorded } = promql;
+import { EXPRS, SHORT_WINDOW } from './recording.js';
 
 /** `<signal> > threshold and on (endpoint) <attempts/s> >= min`. */
-function guarded(signal: string, threshold: number, minRate: number, match: ReturnType<typeof endpointMatch>): string {
-  return `${signal} > ${num(threshold)} and on (${LABEL.endpoint}) ${recorded(RECORDS.attemptRate, match)} >= ${num(minRate)}`;
+export function guarded(signal: string, threshold: number, minRate: number, match: ReturnType<typeof endpointMatch>): string {
+  return `${signal} > ${num(threshold)} and on (${LABEL.endpoint}) ${EXPRS.attemptRate(match)} >= ${num(minRate)}`;
 }
 
 export function failureRateAlerts(config: Config): AlertRule[] {
@@ -24,7 +22,7 @@ export function failureRateAlerts(config: Config): AlertRule[] {
     scope: s,
     alert: 'WebhookHighFailureRate',
     severity: 'warning',
-    expr: guarded(recorded(RECORDS.errorRatio('5m'), endpointMatch(s)), s.values.threshold, s.values.minRatePerSecond, endpointMatch(s)),
+    expr: guarded(EXPRS.errorRatio('5m', endpointMatch(s)), s.values.threshold, s.values.minRatePerSecond, endpointMatch(s)),
     for: s.values.for,
     summary: 'Webhook deliveries are failing.',
     description: `{{ $value | humanizePercentage }} of delivery attempts to {{ $labels.endpoint }} failed over the last ${SHORT_WINDOW} (threshold ${num(times(s.values.threshold, 100))}%).`,
@@ -37,7 +35,7 @@ export function retryRateAlerts(config: Config): AlertRule[] {
     scope: s,
     alert: 'WebhookHighRetryRate',
     severity: 'warning',
-    expr: guarded(recorded(RECORDS.retryRatio, endpointMatch(s)), s.values.threshold, s.values.minRate, endpointMatch(s)),
+    expr: guarded(EXPRS.retryRatio(endpointMatch(s)), s.values.threshold, s.values.minRate, endpointMatch(s)),
     for: s.values.for,
     summary: 'Webhook deliveries need many retries.',
     description: `{{ $value | humanizePercentage }} of delivery attempts to {{ $labels.endpoint }} over the last ${SHORT_WINDOW} were retries (threshold ${num(times(s.values.threshold, 100))}%).`,

@@ -5,6 +5,7 @@
  * failure-rate, retry-rate and latency alerts.
  */
 import { LABEL, METRICS, promql } from '../../catalog/index.js';
+import type { MatchValue } from '../../catalog/promql.js';
 import type { RecordingRule, RuleGroup } from '../model.js';
 
 const { histogramQuantile, rate, ratio, recordName, sumBy } = promql;
@@ -25,25 +26,32 @@ export const RECORDS = {
   latencyP95: recordName(BY_ENDPOINT, METRICS.deliveryDuration, `p95_rate${SHORT_WINDOW}`),
 } as const;
 
-/** Failed attempts / all attempts, per endpoint, over `w`. */
-function errorRatio(w: SloWindow): RecordingRule {
-  return {
-    record: RECORDS.errorRatio(w),
-    expr: ratio(sumBy(BY_ENDPOINT, rate(METRICS.deliveryFailures, {}, w)), sumBy(BY_ENDPOINT, rate(METRICS.deliveries, {}, w))),
-  };
-}
+type EndpointMatch = { endpoint?: MatchValue };
+
+/**
+ * The expressions behind the records, with an optional endpoint matcher.
+ * Threshold alerts evaluate them inline rather than reading the records:
+ * Prometheus evaluates rule groups independently, so an alert reading a
+ * record from another group lags it by up to one interval (and promtool
+ * orders groups at random), which would make `for` boundaries fuzzy.
+ */
+export const EXPRS = {
+  errorRatio: (w: SloWindow, m: EndpointMatch = {}) =>
+    ratio(sumBy(BY_ENDPOINT, rate(METRICS.deliveryFailures, m, w)), sumBy(BY_ENDPOINT, rate(METRICS.deliveries, m, w))),
+  attemptRate: (m: EndpointMatch = {}) => sumBy(BY_ENDPOINT, rate(METRICS.deliveries, m, SHORT_WINDOW)),
+  retryRatio: (m: EndpointMatch = {}) =>
+    ratio(sumBy(BY_ENDPOINT, rate(METRICS.deliveryRetries, m, SHORT_WINDOW)), sumBy(BY_ENDPOINT, rate(METRICS.deliveries, m, SHORT_WINDOW))),
+  latencyP95: (m: EndpointMatch = {}) => histogramQuantile(0.95, METRICS.deliveryDuration, m, SHORT_WINDOW, [LABEL.endpoint]),
+};
 
 export function recordingGroup(): RuleGroup<RecordingRule> {
   return {
     name: 'hookwatch.recording',
     rules: [
-      ...SLO_WINDOWS.map(errorRatio),
-      { record: RECORDS.attemptRate, expr: sumBy(BY_ENDPOINT, rate(METRICS.deliveries, {}, SHORT_WINDOW)) },
-      {
-        record: RECORDS.retryRatio,
-        expr: ratio(sumBy(BY_ENDPOINT, rate(METRICS.deliveryRetries, {}, SHORT_WINDOW)), sumBy(BY_ENDPOINT, rate(METRICS.deliveries, {}, SHORT_WINDOW))),
-      },
-      { record: RECORDS.latencyP95, expr: histogramQuantile(0.95, METRICS.deliveryDuration, {}, SHORT_WINDOW, [LABEL.endpoint]) },
+      ...SLO_WINDOWS.map((w) => ({ record: RECORDS.errorRatio(w), expr: EXPRS.errorRatio(w) })),
+      { record: RECORDS.attemptRate, expr: EXPRS.attemptRate() },
+      { record: RECORDS.retryRatio, expr: EXPRS.retryRatio() },
+      { record: RECORDS.latencyP95, expr: EXPRS.latencyP95() },
     ],
   };
 }
