@@ -10,6 +10,7 @@ import { exportCommand } from './export.js';
 import { backfillCommand } from './backfill.js';
 import { probe } from './probe.js';
 import { send } from './send.js';
+import { loadtest } from './loadtest.js';
 import { up } from './up.js';
 import { receive } from './receive.js';
 
@@ -20,6 +21,7 @@ export const COMMANDS: Record<string, Command> = {
   backfill: backfillCommand,
   probe,
   send,
+  loadtest,
   up,
   receive,
 };
