@@ -11,7 +11,9 @@ export interface Daemon {
   readonly child: ChildProcess;
   /** Everything written to stderr so far. */
   stderr(): string;
-  /** Resolves with the first stderr match of `re` (waiting up to timeoutMs). */
+  /** Everything written to stdout so far. */
+  stdout(): string;
+  /** Resolves with the first match of `re` in stderr or stdout (waiting up to timeoutMs). */
   waitFor(re: RegExp, timeoutMs?: number): Promise<RegExpMatchArray>;
   /** Resolves with the exit code. */
   exited(): Promise<number | null>;
@@ -21,9 +23,14 @@ export function startCli(args: readonly string[], env: Record<string, string> = 
   const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   running.add(child);
   let err = '';
+  let out = '';
   const waiters: (() => void)[] = [];
   child.stderr!.on('data', (d: Buffer) => {
     err += d.toString();
+    for (const w of waiters.splice(0)) w();
+  });
+  child.stdout!.on('data', (d: Buffer) => {
+    out += d.toString();
     for (const w of waiters.splice(0)) w();
   });
   const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => {
@@ -34,11 +41,12 @@ export function startCli(args: readonly string[], env: Record<string, string> = 
   return {
     child,
     stderr: () => err,
+    stdout: () => out,
     exited: () => exit,
     waitFor: (re, timeoutMs = 15_000) => new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`timed out waiting for ${re} in:\n${err}`)), timeoutMs);
       const check = () => {
-        const m = err.match(re);
+        const m = err.match(re) ?? out.match(re);
         if (m) {
           clearTimeout(timer);
           resolve(m);

@@ -82,3 +82,11 @@ export async function readBody(req: IncomingMessage): Promise<string> {
 export function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));
 }
+
+/** Distinct free ports (bound then released) for configs that must name them. */
+export async function freePorts(n: number): Promise<number[]> {
+  const servers = await Promise.all(Array.from({ length: n }, () => httpServer(() => undefined)));
+  const ports = servers.map((s) => s.port);
+  await Promise.all(servers.map((s) => s.close()));
+  return ports;
+}
