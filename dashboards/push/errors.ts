@@ -5,6 +5,7 @@
 
 /** Why a status usually happens when pushing dashboards, and the fix. */
 const HINTS: Record<number, string> = {
+  400: 'Grafana rejected the request (a dashboard provisioned from files cannot be overwritten through the API)',
   401: 'Grafana rejected the credentials; check the service-account token (or user and password)',
   403: 'the credentials lack permission; the service account needs the Editor role (folders:create, dashboards:write) on the folder',
   404: 'not found; check that --grafana-url is the Grafana root URL, including any sub-path',

@@ -97,6 +97,12 @@ describe('pushDashboards', () => {
     expect(err.message).toBe('Grafana POST /api/dashboards/db → 412: Grafana refused to overwrite: a plugin dashboard already uses this uid (Grafana: "A dashboard with the same uid already exists and belongs to a plugin")');
   });
 
+  it('reports other statuses with Grafana\'s message in one line', () => {
+    expect(new GrafanaApiError('POST', '/api/dashboards/db', 400, 'Cannot save provisioned dashboard').message)
+      .toBe('Grafana POST /api/dashboards/db → 400: Grafana rejected the request (a dashboard provisioned from files cannot be overwritten through the API) (Grafana: "Cannot save provisioned dashboard")');
+    expect(new GrafanaApiError('GET', '/api/folders/x', 502, 'bad\ngateway').message).toBe('Grafana GET /api/folders/x → 502: unexpected answer (Grafana: "bad gateway")');
+  });
+
   it('reports an unreachable Grafana in one line', async () => {
     const g = await grafana();
     const url = g.url;
