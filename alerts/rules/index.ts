@@ -9,16 +9,18 @@ import { dlqAlerts, rateLimitAlerts } from './capacity.js';
 import { failureRateAlerts, retryRateAlerts } from './delivery.js';
 import { latencyAlerts } from './latency.js';
 import { absentAlerts, stalledAlerts, watchdogAlert } from './meta.js';
-import { recordingGroup } from './recording.js';
+import { recordingGroup, sloRecordingRules } from './recording.js';
 import { burnRateAlerts } from './slo.js';
 
 export function recordingGroups(): RuleGroup<RecordingRule>[] {
   return [recordingGroup()];
 }
 
-export function alertGroups(config: Config): RuleGroup<AlertRule>[] {
+/** Alert groups; `hookwatch.slo` also records the error ratios its alerts read, ahead of them. */
+export function alertGroups(config: Config): RuleGroup<AlertRule | RecordingRule>[] {
   return [
-    { name: 'hookwatch.delivery', rules: [...failureRateAlerts(config), ...retryRateAlerts(config), ...burnRateAlerts(config)] },
+    { name: 'hookwatch.slo', rules: [...sloRecordingRules(), ...burnRateAlerts(config)] },
+    { name: 'hookwatch.delivery', rules: [...failureRateAlerts(config), ...retryRateAlerts(config)] },
     { name: 'hookwatch.availability', rules: [...endpointDownAlerts(config), ...signatureAlerts(config), ...tlsAlerts(config)] },
     { name: 'hookwatch.capacity', rules: [...latencyAlerts(config), ...dlqAlerts(config), ...rateLimitAlerts(config)] },
     { name: 'hookwatch.meta', rules: [...absentAlerts(config), ...stalledAlerts(config), watchdogAlert(config)] },

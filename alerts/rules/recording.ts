@@ -44,11 +44,20 @@ export const EXPRS = {
   latencyP95: (m: EndpointMatch = {}) => histogramQuantile(0.95, METRICS.deliveryDuration, m, SHORT_WINDOW, [LABEL.endpoint]),
 };
 
+/**
+ * The SLO error ratios. They are evaluated in the same group as the
+ * burn-rate alerts (see slo.ts): rules of one group run in order at one
+ * timestamp, so the alerts read this evaluation's ratios, not the last one's.
+ */
+export function sloRecordingRules(): RecordingRule[] {
+  return SLO_WINDOWS.map((w) => ({ record: RECORDS.errorRatio(w), expr: EXPRS.errorRatio(w) }));
+}
+
+/** Records for dashboards and for the day-old latency baseline. */
 export function recordingGroup(): RuleGroup<RecordingRule> {
   return {
     name: 'hookwatch.recording',
     rules: [
-      ...SLO_WINDOWS.map((w) => ({ record: RECORDS.errorRatio(w), expr: EXPRS.errorRatio(w) })),
       { record: RECORDS.attemptRate, expr: EXPRS.attemptRate() },
       { record: RECORDS.retryRatio, expr: EXPRS.retryRatio() },
       { record: RECORDS.latencyP95, expr: EXPRS.latencyP95() },

@@ -10,7 +10,7 @@ import { stringify } from 'yaml';
 import type { AlertName } from '../../../../catalog/index.js';
 import type { Config } from '../../../../config/index.js';
 import { alertGroups, ALERT_RULES_FILE, RECORDING_RULES_FILE } from '../../../../alerts/index.js';
-import type { AlertRule } from '../../../../alerts/model.js';
+import { isAlertRule, type AlertRule } from '../../../../alerts/model.js';
 import { runTool, writeGenerated } from '../support.js';
 import { renderAnnotation } from './humanize.js';
 import type { InputSeries } from './series.js';
@@ -45,7 +45,7 @@ export interface Scenario {
 
 /** The rule an expected alert comes from: the one whose labels are the largest subset of the alert's. */
 function ruleFor(config: Config, alert: AlertName, labels: Record<string, string>): AlertRule {
-  const candidates = alertGroups(config).flatMap((g) => g.rules)
+  const candidates = alertGroups(config).flatMap((g) => g.rules).filter(isAlertRule)
     .filter((r) => r.alert === alert && Object.entries(r.labels).every(([k, v]) => labels[k] === v))
     .sort((a, b) => Object.keys(b.labels).length - Object.keys(a.labels).length);
   const rule = candidates[0];
