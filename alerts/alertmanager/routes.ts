@@ -30,17 +30,25 @@ function severityRoutes(routes: SeverityRoutes): Route[] {
   });
 }
 
-/** Endpoint overrides first (most specific), then team overrides; a team without endpoints routes nothing. */
+/**
+ * Endpoint overrides first (most specific), then team overrides. A severity an
+ * override leaves out falls back to the endpoint's team override, then to the
+ * global routes. A team without endpoints routes nothing.
+ */
 function overrideRoutes(config: Config): Route[] {
   const global = config.notify.resolvedRoutes;
-  const ordered = [...config.notify.overrides].sort((a, b) => Number(a.endpoint === undefined) - Number(b.endpoint === undefined));
+  const overrides = config.notify.overrides;
+  const teamOf = (endpoint: string) => config.endpoints.find((e) => e.name === endpoint)?.team;
+  const teamRoutes = (team: string | undefined) => overrides.find((o) => team !== undefined && o.team === team)?.routes ?? {};
+  const ordered = [...overrides].sort((a, b) => Number(a.endpoint === undefined) - Number(b.endpoint === undefined));
   return ordered.flatMap((o) => {
     const endpoints = o.endpoint !== undefined ? [o.endpoint] : config.endpoints.filter((e) => e.team === o.team).map((e) => e.name);
     if (endpoints.length === 0) return [];
+    const team = o.endpoint !== undefined ? teamRoutes(teamOf(o.endpoint)) : {};
     const merged: SeverityRoutes = {
-      critical: o.routes.critical ?? global.critical,
-      warning: o.routes.warning ?? global.warning,
-      info: o.routes.info ?? global.info,
+      critical: o.routes.critical ?? team.critical ?? global.critical,
+      warning: o.routes.warning ?? team.warning ?? global.warning,
+      info: o.routes.info ?? team.info ?? global.info,
     };
     return [{ matchers: [anyOf(LABEL.endpoint, endpoints)], routes: severityRoutes(merged) }];
   });
