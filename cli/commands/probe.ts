@@ -35,8 +35,8 @@ export const probe: Command = {
       ready: () => prober.started,
     });
     prober.start();
-    log('prober', `level=info msg="listening" url=${server.url} endpoints=${config.endpoints.length} targets=${prober.targets.length} region=${config.prober.region}`);
-    await runDaemon('prober', opts.config!, {
+    // Signal handlers first, then the line tests and users wait for.
+    const stopped = runDaemon('prober', opts.config!, {
       reload: (next) => prober.reload(next),
       reloaded: (ok) => prober.metrics.reloaded(ok),
       stop: async () => {
@@ -44,6 +44,8 @@ export const probe: Command = {
         await server.close();
       },
     });
+    log('prober', `level=info msg="listening" url=${server.url} endpoints=${config.endpoints.length} targets=${prober.targets.length} region=${config.prober.region}`);
+    await stopped;
     return 0;
   },
 };

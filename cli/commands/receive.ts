@@ -19,13 +19,12 @@ export const receive: Command = {
     const config = configFrom(opts.config);
     const chosen = config.receivers.filter((r) => !opts.endpoint || r.endpoint.name === opts.endpoint);
     if (chosen.length === 0) throw new UsageError(opts.endpoint ? `Invalid --endpoint "${opts.endpoint}". Must be one of ${config.receivers.map((r) => r.endpoint.name).join(', ') || '(no receivers configured)'}.` : 'the config has no receivers: section');
-    const running: { r: Receiver; close: () => Promise<void> }[] = [];
+    const running: { r: Receiver; close: () => Promise<void>; url: string }[] = [];
     for (const rc of chosen) {
       const r = new Receiver(rc, { log: (l) => log('receiver', l) });
       try {
         const s = await startReceiverServer(r);
-        running.push({ r, close: s.close });
-        log('receiver', `level=info msg="listening" endpoint=${rc.endpoint.name} url=${s.url}/webhook`);
+        running.push({ r, close: s.close, url: s.url });
       } catch (err) {
         for (const x of running) await x.close();
         const line = listenError(Object.assign(err as Error, { field: `receivers[${rc.endpoint.name}].listen ${rc.listen.text}` }));
@@ -36,7 +35,7 @@ export const receive: Command = {
         throw err;
       }
     }
-    await runDaemon('receiver', opts.config!, {
+    const stopped = runDaemon('receiver', opts.config!, {
       reload: (next) => {
         for (const { r } of running) {
           const rc = next.receivers.find((x) => x.endpoint.name === r.endpoint);
@@ -50,6 +49,8 @@ export const receive: Command = {
         }
       },
     });
+    for (const x of running) log('receiver', `level=info msg="listening" endpoint=${x.r.endpoint} url=${x.url}/webhook`);
+    await stopped;
     return 0;
   },
 };

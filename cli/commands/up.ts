@@ -44,14 +44,15 @@ export const up: Command = {
       }
       throw err;
     }
+    const stopped = runDaemon('up', file, {
+      reload: () => log('up', 'level=warn msg="reload is not supported by up; restart it"'),
+      stop: () => stopAll(stoppers),
+    });
     const width = Math.max(...urls.map(([n]) => n.length));
     console.log(`hookwatch ${VERSION} is up (${file})\n`);
     for (const [name, url] of urls) console.log(`  ${name.padEnd(width)}  ${url}`);
     console.log('\nPress Ctrl-C to stop.');
-    await runDaemon('up', file, {
-      reload: () => log('up', 'level=warn msg="reload is not supported by up; restart it"'),
-      stop: () => stopAll(stoppers),
-    });
+    await stopped;
     return 0;
   },
 };
