@@ -28,7 +28,7 @@ export function absentAlerts(config: Config): AlertRule[] {
       expr: absent(METRICS.probeUp.component as 'prober'),
       for: config.alerts.absentFor,
       summary: 'The hookwatch prober has disappeared.',
-      description: `No hookwatch prober has been scraped for ${config.alerts.absentFor.text}: synthetic probes, endpoint-down and TLS alerts are blind.`,
+      description: `No hookwatch {{ $labels.component }} has been scraped for ${config.alerts.absentFor.text}: synthetic probes, endpoint-down and TLS alerts are blind.`,
       dashboard: 'self',
     }),
     alertRule(config, {
@@ -37,7 +37,7 @@ export function absentAlerts(config: Config): AlertRule[] {
       expr: absent(METRICS.deliveries.component as 'exporter'),
       for: config.alerts.absentFor,
       summary: 'The hookwatch exporter has disappeared.',
-      description: `No hookwatch exporter has been scraped for ${config.alerts.absentFor.text}: failure-rate, latency, DLQ and SLO alerts are blind.`,
+      description: `No hookwatch {{ $labels.component }} has been scraped for ${config.alerts.absentFor.text}: failure-rate, latency, DLQ and SLO alerts are blind.`,
       dashboard: 'self',
     }),
   ];
