@@ -20,6 +20,7 @@ export interface ProgressSnapshot {
 export interface ProgressStream {
   write(text: string): unknown;
   readonly isTTY?: boolean;
+  /** Terminal width; 0 or absent (no window size, as under `script`) means 80. */
   readonly columns?: number;
 }
 
@@ -64,7 +65,7 @@ export function startProgress(o: ProgressOptions): { stop(): void } {
   const draw = (): void => {
     const s = o.snapshot();
     // \r and "erase to end of line" redraw in place without scrolling.
-    if (tty) o.stream.write(`\r${renderBar(s, (o.stream.columns ?? 80) - 1)}\x1b[K`);
+    if (tty) o.stream.write(`\r${renderBar(s, (o.stream.columns || 80) - 1)}\x1b[K`);
     else o.stream.write(`${renderLine(s)}\n`);
   };
   const cancel = every(tty ? BAR_REDRAW_MS : (o.lineEverySeconds ?? 5) * 1000, draw);

@@ -69,6 +69,9 @@ export class EventSender {
       ? signHeaders(e.signing.scheme, { id: event.id, timestamp: event.timestamp, body: event.body, secrets: e.signing.secrets.map((s) => s.reveal()) }, e.signing.generic)
       : {};
     const signal = AbortSignal.timeout(this.#o.timeoutSeconds * 1000);
+    // Latency counts from the dispatch, not the planned time: a send that
+    // cannot go out on time is dropped rather than delayed, so the only gap
+    // left is our own event-loop lag, which is not the receiver's latency.
     const start = now();
     try {
       const res = await this.#pool.request({

@@ -55,3 +55,13 @@ describe('startProgress', () => {
     expect(out.join('')).not.toMatch(/\r|\x1b/);
   });
 });
+
+describe('startProgress width', () => {
+  it('falls back to 80 columns when the terminal reports none', () => {
+    const out: string[] = [];
+    const p = startProgress({ stream: { isTTY: true, columns: 0, write: (s: string) => out.push(s) }, snapshot: () => half, every: () => () => undefined });
+    p.stop();
+    expect(out[0]).toContain('sent 480/1000');
+    expect(out[0]!.replace(/^\r|\x1b\[K$/g, '').length).toBeLessThanOrEqual(79);
+  });
+});
