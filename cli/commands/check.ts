@@ -1,17 +1,36 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { checkGeneratedFiles } from '../../alerts/index.js';
 import { configFrom, parse } from '../args.js';
+import { buildFiles } from '../build-files.js';
 import type { Command } from './index.js';
 
-const HELP = `usage: hookwatch check --config FILE
+const HELP = `usage: hookwatch check --config FILE [--no-tools]
 
-Validates the config and prints one line per problem (exit code 1 if any).`;
+Validates the config and prints one line per problem (exit code 1 if any).
+Then builds the generated files into a temporary folder and, when promtool
+and amtool are installed, checks them with the real tools.`;
 
 export const check: Command = {
-  summary: 'validate a config file (exit 1 with every problem listed)',
+  summary: 'validate a config file, and its generated files with promtool/amtool',
   async run(argv) {
-    const opts = parse(argv, { config: { type: 'string', short: 'c' } }, HELP);
+    const opts = parse(argv, { config: { type: 'string', short: 'c' }, 'no-tools': { type: 'boolean' } }, HELP);
     if (!opts) return 0;
     const config = configFrom(opts.config);
     console.log(`${opts.config}: ok (${config.endpoints.length} endpoint${config.endpoints.length === 1 ? '' : 's'})`);
-    return 0;
+    if (opts['no-tools']) return 0;
+    const dir = mkdtempSync(join(tmpdir(), 'hookwatch-check-'));
+    try {
+      for (const f of buildFiles(config)) {
+        mkdirSync(dirname(join(dir, f.path)), { recursive: true });
+        writeFileSync(join(dir, f.path), f.content);
+      }
+      const r = checkGeneratedFiles(dir);
+      for (const line of r.lines) (r.ok ? console.log : console.error)(line);
+      return r.ok ? 0 : 1;
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   },
 };

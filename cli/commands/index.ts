@@ -4,6 +4,7 @@ export interface Command {
   run(argv: readonly string[]): Promise<number>;
 }
 
+import { build } from './build.js';
 import { check } from './check.js';
 import { dashboards } from './dashboards.js';
 import { exportCommand } from './export.js';
@@ -15,6 +16,7 @@ import { up } from './up.js';
 import { receive } from './receive.js';
 
 export const COMMANDS: Record<string, Command> = {
+  build,
   check,
   dashboards,
   export: exportCommand,

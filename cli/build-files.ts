@@ -1,0 +1,42 @@
+/**
+ * Everything `hookwatch build` writes for a config: dashboards and Grafana
+ * provisioning, rule files, alertmanager.yml and its templates, and a
+ * prometheus.yml for the given addresses. The docker-compose stack and the
+ * local stack get the same files; only the addresses differ.
+ */
+import { generateAlertFiles, generatePrometheusConfig, type PrometheusTargets } from '../alerts/index.js';
+import type { Config } from '../config/index.js';
+import { generateDashboardFiles } from '../dashboards/index.js';
+
+export interface BuiltFile {
+  readonly path: string;
+  readonly content: string;
+}
+
+export const PROMETHEUS_CONFIG_FILE = 'prometheus/prometheus.yml';
+
+/** Addresses inside docker-compose.yml's network (service names). */
+export const COMPOSE_TARGETS: PrometheusTargets = {
+  prober: ['hookwatch:9468'],
+  exporter: ['hookwatch:9469'],
+  alertmanager: ['alertmanager:9093'],
+  ruleFilesDir: '/etc/prometheus/rules',
+};
+
+export function buildFiles(config: Config, targets: PrometheusTargets = COMPOSE_TARGETS): BuiltFile[] {
+  const files = [
+    ...generateDashboardFiles(config),
+    ...generateAlertFiles(config),
+    { path: PROMETHEUS_CONFIG_FILE, content: generatePrometheusConfig(config, targets) },
+  ];
+  for (const f of files) {
+    // A generator that produced nothing is a bug, never a file to write.
+    if (f.content.trim() === '') throw new Error(`refusing to write empty ${f.path}`);
+  }
+  const seen = new Set<string>();
+  for (const f of files) {
+    if (seen.has(f.path)) throw new Error(`two generators wrote ${f.path}`);
+    seen.add(f.path);
+  }
+  return files.sort((a, b) => a.path.localeCompare(b.path));
+}
