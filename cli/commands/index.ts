@@ -14,6 +14,7 @@ import { send } from './send.js';
 import { loadtest } from './loadtest.js';
 import { up } from './up.js';
 import { receive } from './receive.js';
+import { simulate } from './simulate.js';
 
 export const COMMANDS: Record<string, Command> = {
   build,
@@ -26,4 +27,5 @@ export const COMMANDS: Record<string, Command> = {
   loadtest,
   up,
   receive,
+  simulate,
 };
