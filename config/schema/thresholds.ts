@@ -18,9 +18,12 @@ export const thresholdFields = {
   }).optional(),
   response_time: z.strictObject({
     p95_seconds: z.number().positive().optional(),
+    /** Critical limit; must be above `p95_seconds` when both are given. */
     fail_p95_seconds: z.number().positive().optional(),
     degradation_factor: z.number().gt(1, { error: 'a factor > 1' }).optional(),
     for: durationSchema.optional(),
+  }).refine((r) => r.p95_seconds === undefined || r.fail_p95_seconds === undefined || r.fail_p95_seconds > r.p95_seconds, {
+    path: ['fail_p95_seconds'], message: 'a limit above p95_seconds (the critical limit must be the higher one)',
   }).optional(),
   dlq: z.strictObject({
     max_depth: z.number().int().nonnegative().optional(),
@@ -38,6 +41,8 @@ export const thresholdFields = {
   tls: z.strictObject({
     warning_days: z.number().positive().optional(),
     critical_days: z.number().positive().optional(),
+  }).refine((t) => t.warning_days === undefined || t.critical_days === undefined || t.critical_days < t.warning_days, {
+    path: ['critical_days'], message: 'fewer days than warning_days (critical comes closer to expiry)',
   }).optional(),
 };
 
