@@ -47,8 +47,8 @@ function sample(agg: Aggregates, t: number, out: Map<MetricKey, Points>, last: M
     const fam = out.get(key) ?? new Map();
     out.set(key, fam);
     const series = METRICS[key].type === 'histogram'
-      ? [...(agg.histograms.get(key)?.entries() ?? [])].map(([id, h]) => ({ id, labels: h.labels, version: h.count, point: () => cumulative(h.counts, h.sum, h.count) }))
-      : [...(agg.scalars.get(key)?.entries() ?? [])].map(([id, s]) => ({ id, labels: s.labels, version: s.value, point: () => [s.value] }));
+      ? agg.histograms(key).map((h) => ({ id: h.labels.join('\u0000'), labels: h.labels, version: h.count, point: () => cumulative(h.counts, h.sum, h.count) }))
+      : agg.scalars(key).map((s) => ({ id: s.labels.join('\u0000'), labels: s.labels, version: s.value, point: () => [s.value] }));
     for (const s of series) {
       const k = `${key}\u0001${s.id}`;
       if (last.get(k) === s.version) continue; // unchanged since the last sample

@@ -43,16 +43,16 @@ function header(def: MetricDef): string {
   return `# HELP ${def.name} ${def.help.replace(/\\/g, '\\\\').replace(/\n/g, '\\n')}\n# TYPE ${def.name} ${def.type}\n`;
 }
 
-function scalarLines(def: MetricDef, fam: Map<string, ScalarSeries>, parts: string[]): void {
-  for (const s of fam.values()) {
+function scalarLines(def: MetricDef, fam: readonly ScalarSeries[], parts: string[]): void {
+  for (const s of fam) {
     s.labelText ??= def.labels.length ? `{${labelPairs(def, s.labels)}}` : '';
     parts.push(`${def.name}${s.labelText} ${formatValue(s.value)}\n`);
   }
 }
 
-function histogramLines(key: MetricKey, def: MetricDef, fam: Map<string, HistogramSeries>, parts: string[]): void {
+function histogramLines(key: MetricKey, def: MetricDef, fam: readonly HistogramSeries[], parts: string[]): void {
   const le = leOf(key);
-  for (const h of fam.values()) {
+  for (const h of fam) {
     h.labelText ??= labelPairs(def, h.labels);
     const pre = h.labelText ? `${h.labelText},` : '';
     const braces = h.labelText ? `{${h.labelText}}` : '';
@@ -73,13 +73,13 @@ export function renderExposition(agg: Aggregates): string {
   for (const key of Object.keys(METRICS) as MetricKey[]) {
     const def = METRICS[key];
     if (def.type === 'histogram') {
-      const fam = agg.histograms.get(key);
-      if (!fam || fam.size === 0) continue;
+      const fam = agg.histograms(key);
+      if (fam.length === 0) continue;
       parts.push(header(def));
       histogramLines(key, def, fam, parts);
     } else {
-      const fam = agg.scalars.get(key);
-      if (!fam || fam.size === 0) continue;
+      const fam = agg.scalars(key);
+      if (fam.length === 0) continue;
       parts.push(header(def));
       scalarLines(def, fam, parts);
     }

@@ -26,6 +26,8 @@ export class ExporterRuntime {
   private files: FileSource[] = [];
   private published = '';
   private flushing: Promise<void> | null = null;
+  /** `agg.version` the published snapshot was rendered at (-1: none durable yet). */
+  private durableVersion = -1;
   private pending: Promise<void> | null = null;
   private readonly now: () => number;
   private readonly log: (line: string) => void;
@@ -102,14 +104,19 @@ export class ExporterRuntime {
       agg.set('exporterSourceSize', [f.name], lag.size);
       agg.set('exporterSourceOffset', [f.name], lag.offset);
     }
+    // Nothing counted and no gauge moved since the last durable checkpoint:
+    // the published snapshot already is this state (idle scrapes stay cheap).
+    if (agg.version === this.durableVersion) return;
     const at = this.now();
     agg.set('exporterLastCheckpoint', [], at);
     agg.inc('exporterCheckpointWrites', ['success']);
     const text = renderExposition(agg);
     const cp: Checkpoint = { version: 1, writtenAt: at, sources, labels: this.engine.guard.toJSON(), state: agg.toJSON() };
+    const version = agg.version;
     try {
       await writeCheckpoint(this.settings.stateDir, JSON.stringify(cp));
       this.published = text;
+      this.durableVersion = version;
     } catch (err) {
       agg.inc('exporterCheckpointWrites', ['success'], -1);
       agg.inc('exporterCheckpointWrites', ['failure']);

@@ -1,5 +1,5 @@
 import { settingsFrom } from '../../exporter/settings.js';
-import { runOnce } from '../../exporter/once.js';
+import { runOnceInWorker } from '../../exporter/once-worker.js';
 import { startDaemon } from '../../exporter/daemon.js';
 import { CheckpointError } from '../../exporter/checkpoint.js';
 import { configFrom, parse } from '../args.js';
@@ -25,7 +25,7 @@ export const exportCommand: Command = {
     const config = configFrom(opts.config);
     const settings = settingsFrom(config);
     if (opts.once) {
-      process.stdout.write(await runOnce(settings, { version: VERSION, stdin: process.stdin }));
+      process.stdout.write(await runOnceInWorker(settings, { version: VERSION, stdin: process.stdin }));
       return 0;
     }
     const log = (line: string) => console.error(`hookwatch export: ${line}`);

@@ -24,8 +24,27 @@ export interface FieldMapping {
   readonly timestampFormat: TimestampFormat;
   /** Values used when a field is absent (e.g. Convoy attempts carry no event type). */
   readonly defaults?: Partial<Record<'event_type' | 'kind', string>>;
+  /**
+   * Reads every mapped field at once with literal property access: an
+   * optional fast path equal to following `paths` (the native format uses
+   * it; a property test checks the two agree).
+   */
+  readonly extract?: (o: Record<string, unknown>) => Fields;
   /** Format-specific fix-ups on the raw object (Svix status codes, Convoy durations). */
   readonly derive?: (raw: Record<string, unknown>) => Partial<Pick<DeliveryRecord, 'outcome' | 'durationSeconds'>>;
+}
+
+/** The raw values found for each mapped field. */
+export type Fields = Record<MappedField, unknown>;
+
+/** Follows the dotted paths of a mapping. */
+export function pathExtractor(paths: FieldMapping['paths']): (o: Record<string, unknown>) => Fields {
+  const g = MAPPED_FIELDS.map((f) => [f, getter(paths[f])] as const);
+  return (o) => {
+    const out = {} as Fields;
+    for (const [f, get] of g) out[f] = get(o);
+    return out;
+  };
 }
 
 /** A compiled mapping: JSON object → record, throwing FieldError on bad input. */
@@ -67,44 +86,44 @@ function num(v: unknown): number | undefined {
 
 /** Compiles a mapping into a reader. */
 export function compileMapping(m: FieldMapping): RecordReader {
-  const g = Object.fromEntries(MAPPED_FIELDS.map((f) => [f, getter(m.paths[f])])) as Record<MappedField, Getter>;
+  const extract = m.extract ?? pathExtractor(m.paths);
   const unit = UNIT_SECONDS[m.durationUnit];
   const tf = m.timestampFormat;
   const defaults = m.defaults ?? {};
   return (o) => {
-    const kindText = str(g.kind(o), false) ?? defaults.kind ?? 'attempt';
+    const f = extract(o);
+    const kindText = str(f.kind, false) ?? defaults.kind ?? 'attempt';
     if (!(RECORD_KINDS as readonly string[]).includes(kindText)) throw new FieldError('unknown_kind');
     const kind = kindText as RecordKind;
-    const ts = readTimestamp(g.ts(o) ?? missing(), tf);
-    const eventId = str(g.event_id(o), true) as string;
-    const eventType = str(g.event_type(o), false) ?? defaults.event_type ?? missing();
-    const endpoint = str(g.endpoint(o), false);
-    const url = str(g.url(o), false);
+    const ts = readTimestamp(f.ts ?? missing(), tf);
+    const eventId = str(f.event_id, true) as string;
+    const eventType = str(f.event_type, false) ?? defaults.event_type ?? missing();
+    const endpoint = str(f.endpoint, false);
+    const url = str(f.url, false);
     if (endpoint === undefined && url === undefined) throw new FieldError('missing_field');
-    const rawStatus = g.status(o);
     let status: number | undefined;
     let processedStatus: ProcessedStatus | undefined;
     if (kind === 'processed') {
       // Receiver-side records carry the processing outcome, not an HTTP code.
-      const s = str(rawStatus, false);
+      const s = str(f.status, false);
       if (s !== undefined && !(PROCESSED_STATUSES as readonly string[]).includes(s)) throw new FieldError('wrong_type');
       processedStatus = s as ProcessedStatus | undefined;
-    } else status = num(rawStatus);
-    const duration = num(g.duration(o));
-    const processing = num(g.processing(o));
+    } else status = num(f.status);
+    const duration = num(f.duration);
+    const processing = num(f.processing);
     const extra = m.derive ? m.derive(o) : {};
-    const errorValue = g.error(o);
+    const errorValue = f.error;
     return {
       kind, ts, eventId, eventType, endpoint, url,
-      attempt: num(g.attempt(o)),
+      attempt: num(f.attempt),
       status,
       error: errorValue == null || errorValue === '' || errorValue === false ? undefined : typeof errorValue === 'string' ? errorValue : 'other',
       durationSeconds: duration === undefined ? extra.durationSeconds : duration * unit,
-      createdAt: optionalTimestamp(g.created_at(o), tf),
-      queuedAt: optionalTimestamp(g.queued_at(o), tf),
-      outcome: str(g.outcome(o), false) ?? extra.outcome,
-      rateLimitLimit: num(g.rate_limit_limit(o)),
-      rateLimitRemaining: num(g.rate_limit_remaining(o)),
+      createdAt: optionalTimestamp(f.created_at, tf),
+      queuedAt: optionalTimestamp(f.queued_at, tf),
+      outcome: str(f.outcome, false) ?? extra.outcome,
+      rateLimitLimit: num(f.rate_limit_limit),
+      rateLimitRemaining: num(f.rate_limit_remaining),
       processingSeconds: processing === undefined ? undefined : processing * unit,
       processedStatus,
     };

@@ -23,8 +23,9 @@ export function readerFor(spec: FormatSpec): RecordReader {
     const p = spec.map[f];
     if (p !== undefined) paths[f] = p;
   }
+  const { extract: _fast, ...generic } = base;
   return compileMapping({
-    ...base,
+    ...generic,
     paths,
     durationUnit: (spec.map.duration_unit as FieldMapping['durationUnit'] | undefined) ?? base.durationUnit,
     timestampFormat: (spec.map.timestamp_format as FieldMapping['timestampFormat'] | undefined) ?? base.timestampFormat,

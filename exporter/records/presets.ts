@@ -16,6 +16,18 @@ export const HOOKWATCH_FORMAT: FieldMapping = {
   },
   durationUnit: 'ms',
   timestampFormat: 'iso8601',
+  // Literal property access: several times faster than following paths
+  // generically, and this is the format the hot path sees most.
+  extract: (o) => {
+    const rl = o.rate_limit;
+    const r = rl !== null && typeof rl === 'object' ? (rl as Record<string, unknown>) : undefined;
+    return {
+      ts: o.ts, kind: o.kind, event_id: o.event_id, event_type: o.event_type, endpoint: o.endpoint, url: o.url,
+      attempt: o.attempt, status: o.status, error: o.error, duration: o.duration_ms, created_at: o.created_at,
+      queued_at: o.queued_at, outcome: o.outcome, processing: o.processing_ms,
+      rate_limit_limit: r?.limit, rate_limit_remaining: r?.remaining,
+    };
+  },
 };
 
 /**

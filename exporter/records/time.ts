@@ -21,11 +21,46 @@ export function readTimestamp(value: unknown, format: TimestampFormat = 'iso8601
     if (value.trim() === '' || !Number.isFinite(n) || n < 0) throw new FieldError('bad_timestamp');
     return format === 'unix_ms' ? n / 1000 : n;
   }
+  const fast = fastUtc(value);
+  if (fast !== undefined) return fast;
   if (!ISO.test(value)) throw new FieldError('bad_timestamp');
   // Nanosecond fractions (Go, Convoy) are beyond Date's millisecond precision: trim them.
   const ms = Date.parse(value.replace(/(\.\d{3})\d+/, '$1'));
   if (!Number.isFinite(ms)) throw new FieldError('bad_timestamp');
   return ms / 1000;
+}
+
+// Consecutive lines share `YYYY-MM-DDTHH:MM:SS` prefixes (logs are written
+// in time order): each prefix is parsed once and cached, and only the
+// fraction is read per line. Same result as Date.parse (whole ms).
+const prefixes = new Map<string, number>();
+const PREFIX_CACHE_MAX = 4096;
+const PREFIX = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/;
+
+/** `YYYY-MM-DDTHH:MM:SS[.fraction]Z` fast; undefined for any other shape (the general path decides). */
+function fastUtc(v: string): number | undefined {
+  const n = v.length;
+  if (n < 20 || v.charCodeAt(n - 1) !== 90 /* Z */) return undefined;
+  const prefix = v.slice(0, 19);
+  let base = prefixes.get(prefix);
+  if (base === undefined) {
+    if (!PREFIX.test(prefix)) return undefined;
+    base = Date.parse(`${prefix}Z`);
+    if (!Number.isFinite(base)) return undefined;
+    if (prefixes.size >= PREFIX_CACHE_MAX) prefixes.clear();
+    prefixes.set(prefix, base);
+  }
+  if (n === 20) return base / 1000;
+  if (v.charCodeAt(19) !== 46 /* . */ || n < 22 || n > 30) return undefined;
+  let frac = 0;
+  for (let i = 20; i < n - 1; i++) {
+    const d = v.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return undefined;
+    if (i < 23) frac = frac * 10 + d;
+  }
+  // Pad to milliseconds: ".5" is 500 ms.
+  for (let i = Math.min(n - 1, 23); i < 23; i++) frac *= 10;
+  return (base + frac) / 1000;
 }
 
 /** Like readTimestamp, but absent (undefined/null) gives undefined. */

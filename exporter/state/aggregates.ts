@@ -1,12 +1,16 @@
 /**
- * The exporter's own metric state: plain Maps of counters, gauges and
- * histogram bucket arrays keyed by label values. We keep it ourselves
- * (rather than in prom-client) because it must be serialised into the
- * checkpoint together with the source offsets, and restored exactly.
+ * The exporter's own metric state: counters, gauges and histogram bucket
+ * arrays keyed by label values. We keep it ourselves (rather than in
+ * prom-client) because it must be serialised into the checkpoint together
+ * with the source offsets, and restored exactly.
+ *
+ * Series are found through nested Maps, one level per label, so the hot
+ * path never builds a joined key string; each family also keeps its
+ * series in a list, in creation order, for rendering and serialising.
  */
 import { METRICS, type MetricKey } from '../../catalog/index.js';
 
-/** A counter or gauge series. `labelText` caches the rendered `{…}` part. */
+/** A counter or gauge series. `labelText` caches the rendered label pairs. */
 export interface ScalarSeries {
   readonly labels: readonly string[];
   value: number;
@@ -22,7 +26,10 @@ export interface HistogramSeries {
   labelText?: string;
 }
 
-type Family<S> = Map<string, S>;
+interface Family<S> {
+  readonly index: Map<string, unknown>;
+  readonly list: S[];
+}
 
 /** The JSON form stored in the checkpoint. */
 export interface SerializedAggregates {
@@ -30,65 +37,98 @@ export interface SerializedAggregates {
   readonly histograms: Record<string, [string[], number[], number, number][]>;
 }
 
-const SEP = '\u0000';
+function lookup<S>(fam: Family<S>, labels: readonly string[], create: (() => S) | null): S | undefined {
+  let m = fam.index;
+  const last = labels.length - 1;
+  for (let i = 0; i < last; i++) {
+    let next = m.get(labels[i] as string) as Map<string, unknown> | undefined;
+    if (!next) {
+      if (!create) return undefined;
+      m.set(labels[i] as string, (next = new Map()));
+    }
+    m = next;
+  }
+  const k = last >= 0 ? (labels[last] as string) : '';
+  let s = m.get(k) as S | undefined;
+  if (!s && create) {
+    m.set(k, (s = create()));
+    fam.list.push(s);
+  }
+  return s;
+}
 
 export class Aggregates {
-  /** Counters and gauges, by catalog key. */
-  readonly scalars = new Map<MetricKey, Family<ScalarSeries>>();
-  readonly histograms = new Map<MetricKey, Family<HistogramSeries>>();
+  /** Bumped on every change: a checkpoint of an unchanged state can be skipped. */
+  version = 0;
+  private readonly scalarFams = new Map<MetricKey, Family<ScalarSeries>>();
+  private readonly histFams = new Map<MetricKey, Family<HistogramSeries>>();
+
+  private fam<S>(fams: Map<MetricKey, Family<S>>, key: MetricKey): Family<S> {
+    let f = fams.get(key);
+    if (!f) fams.set(key, (f = { index: new Map(), list: [] }));
+    return f;
+  }
 
   private scalar(key: MetricKey, labels: readonly string[]): ScalarSeries {
-    let fam = this.scalars.get(key);
-    if (!fam) this.scalars.set(key, (fam = new Map()));
-    const id = labels.length === 1 ? (labels[0] as string) : labels.join(SEP);
-    let s = fam.get(id);
-    if (!s) fam.set(id, (s = { labels, value: 0 }));
-    return s;
+    return lookup(this.fam(this.scalarFams, key), labels, () => {
+      this.version++; // a new series is a change even at 0
+      return { labels, value: 0 };
+    }) as ScalarSeries;
   }
 
   /** Adds to a counter (creating it at 0). */
   inc(key: MetricKey, labels: readonly string[], by = 1): void {
     this.scalar(key, labels).value += by;
+    this.version++;
   }
 
   /** Sets a gauge. */
   set(key: MetricKey, labels: readonly string[], value: number): void {
-    this.scalar(key, labels).value = value;
+    const s = this.scalar(key, labels);
+    if (s.value === value) return;
+    s.value = value;
+    this.version++;
   }
 
   /** Current value of a counter or gauge (0 when absent). */
   get(key: MetricKey, labels: readonly string[]): number {
-    return this.scalars.get(key)?.get(labels.join(SEP))?.value ?? 0;
+    const f = this.scalarFams.get(key);
+    return (f && lookup(f, labels, null)?.value) ?? 0;
   }
 
   /** Records one observation in a histogram. */
   observe(key: MetricKey, labels: readonly string[], v: number): void {
-    let fam = this.histograms.get(key);
-    if (!fam) this.histograms.set(key, (fam = new Map()));
-    const id = labels.join(SEP);
-    let h = fam.get(id);
     const bounds = METRICS[key].buckets ?? [];
-    if (!h) fam.set(id, (h = { labels, counts: new Array<number>(bounds.length + 1).fill(0), sum: 0, count: 0 }));
+    const h = lookup(this.fam(this.histFams, key), labels, () => ({ labels, counts: new Array<number>(bounds.length + 1).fill(0), sum: 0, count: 0 })) as HistogramSeries;
     let i = 0;
     while (i < bounds.length && v > (bounds[i] as number)) i++;
     (h.counts[i] as number)++;
     h.sum += v;
     h.count++;
+    this.version++;
   }
 
-  /** Number of exposed samples (histograms count bucket, sum and count lines). */
-  seriesCount(): number {
-    let n = 0;
-    for (const f of this.scalars.values()) n += f.size;
-    for (const [k, f] of this.histograms) n += f.size * ((METRICS[k].buckets?.length ?? 0) + 3);
-    return n;
+  /** A histogram series, if it exists. */
+  histogram(key: MetricKey, labels: readonly string[]): HistogramSeries | undefined {
+    const f = this.histFams.get(key);
+    return f && lookup(f, labels, null);
+  }
+
+  /** Counter and gauge series of a family, in creation order. */
+  scalars(key: MetricKey): readonly ScalarSeries[] {
+    return this.scalarFams.get(key)?.list ?? [];
+  }
+
+  /** Histogram series of a family, in creation order. */
+  histograms(key: MetricKey): readonly HistogramSeries[] {
+    return this.histFams.get(key)?.list ?? [];
   }
 
   toJSON(): SerializedAggregates {
-    const scalars: SerializedAggregates['scalars'] = {};
-    for (const [k, f] of this.scalars) scalars[k] = [...f.values()].map((s) => [[...s.labels], s.value]);
-    const histograms: SerializedAggregates['histograms'] = {};
-    for (const [k, f] of this.histograms) histograms[k] = [...f.values()].map((h) => [[...h.labels], [...h.counts], h.sum, h.count]);
+    const scalars: Record<string, [string[], number][]> = {};
+    for (const [k, f] of this.scalarFams) scalars[k] = f.list.map((s) => [s.labels as string[], s.value]);
+    const histograms: Record<string, [string[], number[], number, number][]> = {};
+    for (const [k, f] of this.histFams) histograms[k] = f.list.map((h) => [h.labels as string[], h.counts, h.sum, h.count]);
     return { scalars, histograms };
   }
 
@@ -102,12 +142,11 @@ export class Aggregates {
     for (const [k, rows] of Object.entries(json.histograms)) {
       const def = METRICS[k as MetricKey];
       if (!def || def.type !== 'histogram') continue;
-      const fam = new Map<string, HistogramSeries>();
+      const fam = a.fam(a.histFams, k as MetricKey);
       for (const [labels, counts, sum, count] of rows) {
         if (counts.length !== (def.buckets?.length ?? 0) + 1) continue;
-        fam.set(labels.join(SEP), { labels, counts: [...counts], sum, count });
+        lookup(fam, labels, () => ({ labels, counts: [...counts], sum, count }));
       }
-      a.histograms.set(k as MetricKey, fam);
     }
     return a;
   }

@@ -2,11 +2,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Engine } from '../../../exporter/engine.js';
 import { LineSplitter } from '../../../exporter/sources/lines.js';
+import { compileMapping } from '../../../exporter/records/map.js';
+import { parseLine } from '../../../exporter/records/parse.js';
+import { HOOKWATCH_FORMAT } from '../../../exporter/records/presets.js';
 
 const SRC = 'prop';
 
 function totals(engine: Engine) {
-  const sum = (key: 'exporterRecords' | 'exporterParseErrors') => [...(engine.agg.scalars.get(key)?.values() ?? [])].reduce((a, s) => a + s.value, 0);
+  const sum = (key: 'exporterRecords' | 'exporterParseErrors') => engine.agg.scalars(key).reduce((a, s) => a + s.value, 0);
   return { lines: engine.agg.get('exporterLinesRead', [SRC]), records: sum('exporterRecords'), errors: sum('exporterParseErrors'), bytes: engine.agg.get('exporterBytesRead', [SRC]) };
 }
 
@@ -56,5 +59,15 @@ describe('parsing never crashes and counts every line once', () => {
       expect(t.lines).toBe(objs.length);
       expect(t.records + t.errors).toBe(objs.length);
     }), { numRuns: 300 });
+  });
+
+  it('the native fast field reader gives exactly what following the paths gives', () => {
+    const { extract: _fast, ...byPaths } = HOOKWATCH_FORMAT;
+    const fast = compileMapping(HOOKWATCH_FORMAT);
+    const slow = compileMapping(byPaths);
+    fc.assert(fc.property(recordish, (o) => {
+      const text = JSON.stringify(o);
+      expect(parseLine(text, fast)).toEqual(parseLine(text, slow));
+    }), { numRuns: 500 });
   });
 });

@@ -63,4 +63,23 @@ describe('ExporterRuntime', () => {
     await expect(ExporterRuntime.open(settings(), { version: 't' })).rejects.toThrow(CheckpointError);
     await expect(readCheckpoint(join(dir, 'state'))).rejects.toThrow(/checkpoint\.json: not valid JSON; move it away/);
   });
+
+  it('skips the write when nothing changed since the last checkpoint, and writes again after a new line', async () => {
+    const log = join(dir, 'log.jsonl');
+    writeFileSync(log, line(1));
+    let clock = 100;
+    const rt = await ExporterRuntime.open(settings(), { version: 't', now: () => clock });
+    await rt.pollFiles();
+    await rt.flush();
+    clock = 200;
+    await rt.pollFiles();
+    await rt.flush();
+    expect((await readCheckpoint(join(dir, 'state')))?.writtenAt).toBe(100);
+    appendFileSync(log, line(2));
+    await rt.pollFiles();
+    await rt.flush();
+    expect((await readCheckpoint(join(dir, 'state')))?.writtenAt).toBe(200);
+    expect(delivered(rt.snapshot)).toBe(2);
+    await rt.close();
+  });
 });
