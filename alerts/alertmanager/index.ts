@@ -17,7 +17,7 @@ export function alertmanagerFiles(config: Config, source: string): GeneratedFile
     templates: ['templates/*.tmpl'],
     route: routeTree(config),
     inhibit_rules: inhibitRules(),
-    receivers: receivers(config.notify),
+    receivers: receivers(config),
   };
   return [
     { path: ALERTMANAGER_FILE, content: renderYaml(doc, source) },

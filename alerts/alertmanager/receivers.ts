@@ -30,7 +30,11 @@ function slack(n: NonNullable<Notify['slack']>): Receiver {
   };
 }
 
-function pagerduty(n: NonNullable<Notify['pagerduty']>): Receiver {
+/**
+ * PagerDuty rejects an event whose link is not an absolute URL, so the
+ * dashboard link is only sent when `grafana.url` makes it absolute.
+ */
+function pagerduty(n: NonNullable<Notify['pagerduty']>, absoluteDashboards: boolean): Receiver {
   return {
     name: 'pagerduty',
     pagerduty_configs: [{
@@ -47,7 +51,7 @@ function pagerduty(n: NonNullable<Notify['pagerduty']>): Receiver {
       },
       links: [
         { href: use(TEMPLATES.runbook), text: 'Runbook' },
-        { href: use(TEMPLATES.dashboard), text: 'Dashboard' },
+        ...(absoluteDashboards ? [{ href: use(TEMPLATES.dashboard), text: 'Dashboard' }] : []),
       ],
     }],
   };
@@ -98,10 +102,11 @@ function heartbeat(n: NonNullable<Notify['heartbeat']>): Receiver {
 }
 
 /** Every receiver the config defines, in a fixed order, then `null`. */
-export function receivers(n: Notify): Receiver[] {
+export function receivers(config: Config): Receiver[] {
+  const n = config.notify;
   return [
     ...(n.slack ? [slack(n.slack)] : []),
-    ...(n.pagerduty ? [pagerduty(n.pagerduty)] : []),
+    ...(n.pagerduty ? [pagerduty(n.pagerduty, config.grafana.url !== undefined)] : []),
     ...(n.email ? [email(n.email)] : []),
     ...(n.opsgenie ? [opsgenie(n.opsgenie)] : []),
     ...(n.webhook ? [webhook(n.webhook)] : []),
