@@ -28,6 +28,8 @@ export interface Checkpoint {
   readonly writtenAt: number;
   /** Keyed by `<source name>\u0000<path>`. */
   readonly sources: Readonly<Record<string, SourcePosition>>;
+  /** Per source name: files rotated away (so a glob does not read them again after a restart). */
+  readonly retired?: Readonly<Record<string, readonly SourcePosition[]>>;
   /** Values admitted per guarded label. */
   readonly labels: Readonly<Record<string, readonly string[]>>;
   readonly state: SerializedAggregates;

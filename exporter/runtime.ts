@@ -64,7 +64,7 @@ export class ExporterRuntime {
       const agg = this.engine.agg;
       const hooks = { rotated: () => agg.inc('exporterRotations', [name]), truncated: () => agg.inc('exporterTruncations', [name]) };
       const path = isAbsolute(s.path) ? s.path : resolve(this.settings.baseDir, s.path);
-      this.files.push(new FileSource(name, path, this.engine.sink(name, s), this.settings.maxLineBytes, hooks, saved.get(name) ?? new Map()));
+      this.files.push(new FileSource(name, path, this.engine.sink(name, s), this.settings.maxLineBytes, hooks, saved.get(name) ?? new Map(), this.saved?.retired?.[name] ?? []));
     });
   }
 
@@ -111,7 +111,8 @@ export class ExporterRuntime {
     agg.set('exporterLastCheckpoint', [], at);
     agg.inc('exporterCheckpointWrites', ['success']);
     const text = renderExposition(agg);
-    const cp: Checkpoint = { version: 1, writtenAt: at, sources, labels: this.engine.guard.toJSON(), state: agg.toJSON() };
+    const retired = Object.fromEntries(this.files.map((f) => [f.name, f.retired()]));
+    const cp: Checkpoint = { version: 1, writtenAt: at, sources, retired, labels: this.engine.guard.toJSON(), state: agg.toJSON() };
     const version = agg.version;
     try {
       await writeCheckpoint(this.settings.stateDir, JSON.stringify(cp));
@@ -133,10 +134,11 @@ export class ExporterRuntime {
     if ([...before].some((k) => !after.has(k)) || [...after].some((k) => !before.has(k))) {
       await this.flush();
       const positions = this.files.flatMap((f) => [...f.positions()].map(([p, pos]) => [`${f.name}${KEY_SEP}${p}`, pos] as const));
+      const retired = Object.fromEntries(this.files.map((f) => [f.name, f.retired()]));
       for (const f of this.files) await f.close();
       this.files = [];
       this.settings = next;
-      this.saved = { ...(this.saved ?? emptyCheckpoint()), sources: Object.fromEntries(positions) };
+      this.saved = { ...(this.saved ?? emptyCheckpoint()), sources: Object.fromEntries(positions), retired };
       this.openSources();
     } else this.settings = next;
   }

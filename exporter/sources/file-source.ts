@@ -2,7 +2,8 @@
  * A `type: file` source: one path or a glob, one FileTail per matching
  * file. New files matching the glob are discovered on every poll; a file
  * renamed onto another matching name keeps its tail (not re-read from 0,
- * the promtail bug of re-tailing rotated files that match the glob).
+ * the promtail bug of re-tailing rotated files that match the glob), also
+ * after a restart: rotated-away identities are part of the checkpoint.
  */
 import { open, stat } from 'node:fs/promises';
 import { fingerprintOf, type Fingerprint } from './identity.js';
@@ -11,20 +12,45 @@ import { expandGlob, isGlob } from './glob.js';
 import { FileTail, type TailHooks } from './file-tail.js';
 import type { LineSink } from './lines.js';
 
+/** How many rotated-away files a source remembers. */
+const MAX_RETIRED = 64;
+
 export class FileSource {
   private readonly tails = new Map<string, FileTail>();
   /** Every `dev:ino` a tail has held: a rotated file matching the glob is not read again. */
   private readonly seen = new Map<string, Fingerprint>();
+  /** Files rotated away (kept in the checkpoint so a restart does not read them again). */
+  private readonly retiredList: SourcePosition[];
+  private readonly hooks: TailHooks;
 
   constructor(
     readonly name: string,
     readonly pattern: string,
     private readonly sink: LineSink,
     private readonly maxLineBytes: number,
-    private readonly hooks: TailHooks,
+    hooks: TailHooks,
     /** Saved positions, by file path. */
     private readonly saved: ReadonlyMap<string, SourcePosition>,
-  ) {}
+    retired: readonly SourcePosition[] = [],
+  ) {
+    this.retiredList = [...retired];
+    for (const r of retired) this.seen.set(`${r.dev}:${r.ino}`, r);
+    this.hooks = {
+      truncated: () => hooks.truncated(),
+      rotated: (old) => {
+        this.seen.set(`${old.dev}:${old.ino}`, old);
+        this.retiredList.push(old);
+        // Bounded: only files rotated recently can still match the glob.
+        if (this.retiredList.length > MAX_RETIRED) this.retiredList.shift();
+        hooks.rotated(old);
+      },
+    };
+  }
+
+  /** Identities of files rotated away, for the checkpoint. */
+  retired(): readonly SourcePosition[] {
+    return this.retiredList;
+  }
 
   /** Reads what is new in every file. Returns true when some file has more to read now. */
   async poll(follow = true): Promise<boolean> {

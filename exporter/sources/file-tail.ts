@@ -15,7 +15,8 @@ import { fingerprintOf, findRenamed, FINGERPRINT_BYTES, type Fingerprint } from 
 import { LineSplitter, type LineSink } from './lines.js';
 
 export interface TailHooks {
-  rotated(): void;
+  /** The file we followed was replaced; `old` is where we left it (at its end). */
+  rotated(old: SourcePosition): void;
   truncated(): void;
 }
 
@@ -167,8 +168,9 @@ export class FileTail {
       // Drained to its end just now; a partial last line will never complete.
       const held = this.splitter.heldBytes;
       if (held > 0) this.offset += this.splitter.push(Buffer.from('\n')) - 1;
+      const old = this.position() as SourcePosition;
       await this.close();
-      this.hooks.rotated();
+      this.hooks.rotated(old);
       await this.openAt(this.path, 0);
       await this.readSome();
       return;
