@@ -34,12 +34,23 @@ export function syntaxErrors(expr: string): string[] {
   return errors;
 }
 
-/** Type and arity diagnostics from the codemirror-promql linter's parser. */
+const { syntaxTree } = require('@codemirror/language') as typeof import('@codemirror/language');
+
+/**
+ * Type and arity diagnostics from the codemirror-promql linter's parser.
+ * CodeMirror parses a new state within a time budget (about 20 ms); on a busy
+ * machine a long expression can come back half-parsed and produce bogus
+ * diagnostics, so only a tree that spans the whole expression is analysed.
+ */
 export function typeErrors(expr: string): string[] {
-  const state = EditorState.create({ doc: expr, extensions: [promQLLanguage(LanguageType.PromQL)] });
-  const p = new Parser(state);
-  p.analyze();
-  return p.getDiagnostics().map((d) => `${d.from}-${d.to}: ${d.message}`);
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const state = EditorState.create({ doc: expr, extensions: [promQLLanguage(LanguageType.PromQL)] });
+    if (syntaxTree(state).length < expr.length) continue;
+    const p = new Parser(state);
+    p.analyze();
+    return p.getDiagnostics().map((d) => `${d.from}-${d.to}: ${d.message}`);
+  }
+  throw new Error(`could not parse within CodeMirror's budget: ${expr}`);
 }
 
 /** Every metric name a query selects (identifiers of vector selectors). */
