@@ -70,7 +70,8 @@ export async function startDaemon(settings: ExporterSettings, opts: DaemonOption
       await sleep(more ? 0 : pollSeconds * 1000);
     }
   })();
-  let timer = setInterval(() => void rt.flush(), settings.checkpointSeconds * 1000);
+  const tick = () => void rt.flush().catch((err: unknown) => opts.log(`checkpoint: ${(err as Error).message}`));
+  let timer = setInterval(tick, settings.checkpointSeconds * 1000);
 
   return {
     url,
@@ -82,7 +83,7 @@ export async function startDaemon(settings: ExporterSettings, opts: DaemonOption
       rt.engine.agg.inc('configReloads', ['success']);
       pollSeconds = next.pollSeconds;
       clearInterval(timer);
-      timer = setInterval(() => void rt.flush(), next.checkpointSeconds * 1000);
+      timer = setInterval(tick, next.checkpointSeconds * 1000);
     },
     async stop() {
       stopped = true;

@@ -12,8 +12,10 @@ Turns delivery logs into Prometheus metrics (exporter section of the config).
 
   daemon   serves /metrics, /-/healthy, /-/ready on exporter.listen and prints
            "listening on http://HOST:PORT" on stderr (listen: 127.0.0.1:0 picks a
-           free port). Counters survive kill -9 exactly (checkpoint in state_dir).
-           SIGHUP reloads the config, SIGTERM writes a last checkpoint and exits.
+           free port). A file never seen before is read from its first byte; after
+           that, counters survive kill -9 exactly (checkpoint in state_dir).
+           SIGHUP reloads endpoints, label_limit and file sources (not listen or
+           http sources); SIGTERM writes a last checkpoint and exits.
   --once   reads every source from its start to its end, prints the metrics in
            Prometheus text format on stdout and exits; no checkpoint is used.`;
 
