@@ -2,7 +2,7 @@
  * Labels and annotations every alert carries: severity, summary,
  * description, runbook and dashboard links.
  */
-import { ALERT_LABELS, dashboardUrl, runbookUrl, type AlertName, type DashboardKey, type Severity } from '../catalog/index.js';
+import { ALERT_LABELS, LABEL, dashboardUrl, runbookUrl, type AlertName, type DashboardKey, type Severity } from '../catalog/index.js';
 import type { Config } from '../config/index.js';
 import type { AlertRule, Annotations } from './model.js';
 import type { Scope } from './scope.js';
@@ -22,11 +22,19 @@ export interface AlertSpec {
   readonly dashboard: DashboardKey;
 }
 
-/** Links point at the configured runbook base and Grafana (relative `/d/<uid>` without one). */
+/** Dashboards about hookwatch itself have no endpoint to select. */
+const SELF: DashboardKey = 'self';
+
+/**
+ * Links point at the configured runbook base and Grafana (relative `/d/<uid>`
+ * without a `grafana.url`). Endpoint dashboards open with the alert's
+ * endpoint selected in their `$endpoint` variable.
+ */
 export function links(config: Config, alert: AlertName, dashboard: DashboardKey): Pick<Annotations, 'runbook_url' | 'dashboard_url'> {
+  const base = dashboardUrl(dashboard, config.grafana.url);
   return {
     runbook_url: runbookUrl(alert, config.alerts.runbookBaseUrl),
-    dashboard_url: dashboardUrl(dashboard, config.grafana.url),
+    dashboard_url: dashboard === SELF ? base : `${base}?var-${LABEL.endpoint}={{ $labels.${LABEL.endpoint} }}`,
   };
 }
 
