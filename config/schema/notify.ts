@@ -18,13 +18,23 @@ const routesSchema = z.strictObject({
 
 /**
  * Where alerts go. Secrets are only ever file paths: the generated
- * alertmanager.yml refers to them with `*_file` fields.
+ * alertmanager.yml refers to them with `*_file` fields (absolute paths:
+ * Alertmanager does not resolve them against its config folder). Routes
+ * name receivers by kind; an override's missing severities fall back to
+ * its endpoint's team override, then to the global routes.
  *
  * ```yaml
  * notify:
  *   slack: { api_url_file: /run/secrets/slack_webhook_url, channel: "#webhooks" }
  *   pagerduty: { routing_key_file: /run/secrets/pagerduty_routing_key }
- *   routes: { critical: [pagerduty, slack], warning: [slack] }
+ *   email: { to: oncall@example.com, from: am@example.com, smarthost: "smtp.example.com:587", auth_password_file: /run/secrets/smtp }
+ *   opsgenie: { api_key_file: /run/secrets/opsgenie_api_key }
+ *   webhook: { url: "https://teams-bridge.example.com/hook", credentials_file: /run/secrets/bridge_token }
+ *   heartbeat: { url: "https://hc-ping.example.com/hookwatch", repeat_interval: 1m }
+ *   routes: { critical: [pagerduty, slack], warning: [slack], info: [] }
+ *   overrides:
+ *     - { team: crm, routes: { critical: [opsgenie] } }
+ *     - { endpoint: payments-backup, routes: { warning: [email] } }
  * ```
  */
 export const notifySchema = z.strictObject({
