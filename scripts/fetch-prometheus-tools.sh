@@ -10,8 +10,13 @@ bin="$tools/bin"
 pkgs=(prometheus prometheus-alertmanager prometheus-blackbox-exporter mtail)
 want=(prometheus promtool prometheus-alertmanager amtool prometheus-blackbox-exporter mtail)
 
+# Debian's alertmanager reads its default notification templates from this
+# absolute path (a Debian patch); the files come from the same package.
+am_templates=/usr/share/prometheus/alertmanager
+
 have_all() {
   for b in "${want[@]}"; do [ -x "$bin/$b" ] || return 1; done
+  [ -f "$am_templates/default.tmpl" ] || return 1
 }
 
 if have_all; then
@@ -23,12 +28,18 @@ fi
 mkdir -p "$tools/debs" "$tools/root" "$bin"
 cd "$tools/debs"
 download() { apt-get download "${pkgs[@]}" >/dev/null; }
-if ! download 2>/dev/null; then
-  # A fresh machine has no package lists yet.
-  apt-get update -qq >/dev/null
-  download
+if ! ls ./prometheus_*.deb ./prometheus-alertmanager_*.deb ./prometheus-blackbox-exporter_*.deb ./mtail_*.deb >/dev/null 2>&1; then
+  if ! download 2>/dev/null; then
+    # A fresh machine has no package lists yet.
+    apt-get update -qq >/dev/null
+    download
+  fi
 fi
 for deb in ./*.deb; do dpkg -x "$deb" "$tools/root"; done
+if [ ! -f "$am_templates/default.tmpl" ]; then
+  mkdir -p "$am_templates"
+  cp "$tools/root$am_templates/default.tmpl" "$tools/root$am_templates/email.tmpl" "$am_templates/"
+fi
 for b in prometheus promtool prometheus-alertmanager amtool prometheus-blackbox-exporter mtail; do
   ln -sf "$tools/root/usr/bin/$b" "$bin/$b"
 done

@@ -15,6 +15,7 @@ import { loadtest } from './loadtest.js';
 import { up } from './up.js';
 import { receive } from './receive.js';
 import { simulate } from './simulate.js';
+import { stack } from './stack.js';
 
 export const COMMANDS: Record<string, Command> = {
   build,
@@ -28,4 +29,5 @@ export const COMMANDS: Record<string, Command> = {
   up,
   receive,
   simulate,
+  stack,
 };
