@@ -91,3 +91,15 @@ describe('runbooks', () => {
     expect(text).toMatch(/^1\. /m);
   });
 });
+
+describe('runbook index', () => {
+  it('lists every alert with the severities its rules really have', () => {
+    const index = readFileSync(join(ROOT, 'alerts/runbooks/README.md'), 'utf8');
+    const rules = rulesOf('basic').filter(isAlertRule);
+    for (const alert of ALERT_NAMES) {
+      const row = index.split('\n').find((l) => l.startsWith(`| ${alert} |`));
+      expect(row, alert).toBeDefined();
+      for (const sev of new Set(rules.filter((r) => r.alert === alert).map((r) => r.labels.severity))) expect(row, `${alert} ${sev}`).toContain(sev);
+    }
+  });
+});
