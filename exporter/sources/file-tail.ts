@@ -107,12 +107,12 @@ export class FileTail {
       await fh.close();
       return false;
     }
+    const full = await fingerprintOf(fh, s.size);
     if (s.size < r.offset) {
       // Same file, shorter than what we counted: truncated while we were down.
       this.hooks.truncated();
-      this.adopt(fh, s.dev, s.ino, 0, s.size);
-    } else this.adopt(fh, s.dev, s.ino, r.offset, s.size);
-    this.fp = await fingerprintOf(fh, s.size);
+      this.adopt(fh, s.dev, s.ino, 0, s.size, full);
+    } else this.adopt(fh, s.dev, s.ino, r.offset, s.size, full);
     return true;
   }
 
@@ -124,13 +124,18 @@ export class FileTail {
       return false; // missing (or unreadable): waited for on the next poll
     }
     const s = await fh.stat();
-    this.adopt(fh, s.dev, s.ino, offset, s.size);
-    this.fp = await fingerprintOf(fh, s.size);
+    this.adopt(fh, s.dev, s.ino, offset, s.size, await fingerprintOf(fh, s.size));
     return true;
   }
 
-  private adopt(fh: FileHandle, dev: number, ino: number, offset: number, size: number): void {
+  /**
+   * Switches to a file in one synchronous step: a checkpoint must never
+   * pair one file's inode with another file's fingerprint (a restart would
+   * not recognise the file and read it again from 0).
+   */
+  private adopt(fh: FileHandle, dev: number, ino: number, offset: number, size: number, fp: Fingerprint): void {
     this.fh = fh;
+    this.fp = fp;
     this.dev = dev;
     this.ino = ino;
     this.readPos = this.offset = offset;
@@ -176,10 +181,11 @@ export class FileTail {
       return;
     }
     if (s.size < this.readPos || (await this.headChanged(s.size))) {
+      const fp = await fingerprintOf(this.fh as FileHandle, s.size);
       this.hooks.truncated();
       this.readPos = this.offset = 0;
+      this.fp = fp;
       this.splitter.reset();
-      this.fp = await fingerprintOf(this.fh as FileHandle, s.size);
     }
   }
 
