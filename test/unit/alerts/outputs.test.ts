@@ -111,3 +111,12 @@ notify:
       .toThrow(/notify\.webhook\.url_file.*Alertmanager 0\.25/);
   });
 });
+
+describe('renderers', () => {
+  it('refuse to write empty output', async () => {
+    const { renderRuleFile } = await import('../../../alerts/render.js');
+    const { withHeader } = await import('../../../alerts/format.js');
+    expect(() => renderRuleFile([{ name: 'empty', rules: [] }], 'x.yaml')).toThrow(/empty rule file/);
+    expect(() => withHeader('  \n', '#', 'x.yaml')).toThrow(/empty output/);
+  });
+});
