@@ -1,4 +1,5 @@
-import { appendFileSync, mkdtempSync, renameSync, rmSync, truncateSync, writeFileSync, openSync, writeSync, closeSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { appendFileSync, closeSync, mkdtempSync, openSync, readFileSync, renameSync, rmSync, statSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -133,6 +134,40 @@ describe('FileTail', () => {
     const second = tail(p, pos);
     await second.drain();
     expect(second.lines).toEqual(['other content entirely']);
+    await second.t.close();
+  });
+
+  it('never reports a position whose fingerprint belongs to another file, even mid-open (checkpoints sample it any time)', async () => {
+    const p = join(dir, 'log');
+    writeFileSync(p, 'first line of a file\n');
+    const first = tail(p);
+    await first.drain();
+    const pos = first.t.position() as SourcePosition;
+    await first.t.close();
+    renameSync(p, `${p}.1`);
+    writeFileSync(p, 'a different file\n');
+    const second = tail(p, pos);
+    const seen: SourcePosition[] = [];
+    let done = false;
+    const sampler = (async () => {
+      while (!done) {
+        const now = second.t.position();
+        if (now) seen.push(now);
+        await new Promise((r) => setImmediate(r));
+      }
+    })();
+    await second.drain();
+    await second.drain();
+    done = true;
+    await sampler;
+    expect(seen.length).toBeGreaterThan(3);
+    const files = [p, `${p}.1`].map((f) => ({ ino: statSync(f).ino, bytes: readFileSync(f) }));
+    for (const s of seen) {
+      const file = files.find((f) => f.ino === s.ino);
+      expect(file, `inode ${s.ino}`).toBeDefined();
+      const fp = createHash('sha1').update((file as { bytes: Buffer }).bytes.subarray(0, s.fpLen)).digest('hex');
+      expect(s.fp, `position ${JSON.stringify(s)}`).toBe(fp);
+    }
     await second.t.close();
   });
 });
