@@ -11,7 +11,9 @@ import type { Aggregates } from './state/aggregates.js';
 export type GuardedLabel = typeof LABEL.endpoint | typeof LABEL.eventType;
 
 export class LabelGuard {
-  private readonly seen = new Map<GuardedLabel, Set<string>>();
+  private readonly seen = new Map<GuardedLabel, Map<string, string>>();
+  /** Exempt values met so far (not counted against the cap, not saved). */
+  private readonly exemptSeen = new Map<string, string>();
 
   constructor(
     private limit: number,
@@ -19,7 +21,7 @@ export class LabelGuard {
     private exempt: (label: GuardedLabel, value: string) => boolean,
     saved: Readonly<Record<string, readonly string[]>> = {},
   ) {
-    for (const [label, values] of Object.entries(saved)) this.seen.set(label as GuardedLabel, new Set(values));
+    for (const [label, values] of Object.entries(saved)) this.seen.set(label as GuardedLabel, new Map(values.map((v) => [v, v])));
   }
 
   /** Applies a new cap or exemption rule (config reload); admitted values stay admitted. */
@@ -28,13 +30,24 @@ export class LabelGuard {
     this.exempt = exempt;
   }
 
-  /** The value to use as label: `value` itself, or `other` past the cap. */
+  /**
+   * The value to use as label: `value` itself, or `other` past the cap.
+   * Returns the first instance seen of each value: later lookups by it in
+   * the series maps then compare one pointer instead of the characters.
+   */
   admit(label: GuardedLabel, value: string, agg: Aggregates): string {
-    let set = this.seen.get(label);
-    if (!set) this.seen.set(label, (set = new Set()));
-    if (set.has(value) || this.exempt(label, value)) return value;
-    if (set.size < this.limit) {
-      set.add(value);
+    let known = this.seen.get(label);
+    if (!known) this.seen.set(label, (known = new Map()));
+    const admitted = known.get(value);
+    if (admitted !== undefined) return admitted;
+    if (this.exempt(label, value)) {
+      const first = this.exemptSeen.get(value);
+      if (first !== undefined) return first;
+      this.exemptSeen.set(value, value);
+      return value;
+    }
+    if (known.size < this.limit) {
+      known.set(value, value);
       return value;
     }
     agg.inc('exporterLabelOverflow', [label]);
@@ -42,6 +55,6 @@ export class LabelGuard {
   }
 
   toJSON(): Record<string, string[]> {
-    return Object.fromEntries([...this.seen].map(([k, v]) => [k, [...v]]));
+    return Object.fromEntries([...this.seen].map(([k, v]) => [k, [...v.keys()]]));
   }
 }
