@@ -233,7 +233,7 @@ export function normalize(raw: RawConfig, file: string): Config {
       ...(raw.alerts.runbook_base_url ? { runbookBaseUrl: raw.alerts.runbook_base_url } : {}),
     },
     notify: {
-      ...raw.notify,
+      ...resolveFilePaths(raw.notify, path),
       groupWait: raw.notify.group_wait ?? NOTIFY_DEFAULTS.groupWait,
       groupInterval: raw.notify.group_interval ?? NOTIFY_DEFAULTS.groupInterval,
       repeatInterval: raw.notify.repeat_interval ?? NOTIFY_DEFAULTS.repeatInterval,
@@ -270,6 +270,20 @@ export function normalize(raw: RawConfig, file: string): Config {
       },
     } : {}),
   });
+}
+
+/**
+ * Alertmanager resolves a relative `*_file` against its own config file, not
+ * against hookwatch's: so every `*_file` of notify is made absolute here.
+ */
+function resolveFilePaths<T extends object>(notify: T, path: (p: string) => string): T {
+  const out: Record<string, unknown> = { ...(notify as Record<string, unknown>) };
+  for (const [k, v] of Object.entries(out)) {
+    if (v && typeof v === 'object' && !Array.isArray(v)) {
+      out[k] = Object.fromEntries(Object.entries(v).map(([f, x]) => [f, f.endsWith('_file') && typeof x === 'string' ? path(x) : x]));
+    }
+  }
+  return out as T;
 }
 
 function deepFreeze<T>(o: T): T {

