@@ -38,7 +38,7 @@ type EndpointMatch = { endpoint?: MatchValue };
 export const EXPRS = {
   errorRatio: (w: SloWindow, m: EndpointMatch = {}) =>
     ratio(sumBy(BY_ENDPOINT, rate(METRICS.deliveryFailures, m, w)), sumBy(BY_ENDPOINT, rate(METRICS.deliveries, m, w))),
-  attemptRate: (m: EndpointMatch = {}) => sumBy(BY_ENDPOINT, rate(METRICS.deliveries, m, SHORT_WINDOW)),
+  attemptRate: (m: EndpointMatch = {}, w: string = SHORT_WINDOW) => sumBy(BY_ENDPOINT, rate(METRICS.deliveries, m, w)),
   retryRatio: (m: EndpointMatch = {}) =>
     ratio(sumBy(BY_ENDPOINT, rate(METRICS.deliveryRetries, m, SHORT_WINDOW)), sumBy(BY_ENDPOINT, rate(METRICS.deliveries, m, SHORT_WINDOW))),
   latencyP95: (m: EndpointMatch = {}) => histogramQuantile(0.95, METRICS.deliveryDuration, m, SHORT_WINDOW, [LABEL.endpoint]),

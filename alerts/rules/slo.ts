@@ -5,12 +5,15 @@
  * 3d. Each long window is paired with a short one (1/12) so the alert stops
  * soon after the burn stops.
  */
-import { ALERT_LABELS, promql } from '../../catalog/index.js';
+import { ALERT_LABELS, LABEL, promql } from '../../catalog/index.js';
 import type { Config } from '../../config/index.js';
 import { alertRule } from '../annotate.js';
 import { num, times } from '../format.js';
 import type { AlertRule } from '../model.js';
-import { RECORDS, type SloWindow } from './recording.js';
+import { EXPRS, RECORDS, type SloWindow } from './recording.js';
+
+/** Traffic window of the page's low-volume guard: the fast page's long window. */
+const PAGE_TRAFFIC_WINDOW = '1h';
 
 const { oneOf, recorded } = promql;
 
@@ -31,11 +34,21 @@ export function errorBudget(successRatio: number): number {
   return Number((1 - successRatio).toPrecision(12));
 }
 
-/** One rule per severity and per distinct SLO; endpoints without a configured SLO get none. */
+/**
+ * One rule per severity and per distinct (SLO, minimum traffic); endpoints
+ * without a configured SLO get none. Pages also need the endpoint's
+ * `failure_rate.min_rate_per_second` over the last hour: at 10 requests an
+ * hour one failure is a 1000x burn, which is a ticket, not a page at night.
+ */
 export function burnRateAlerts(config: Config): AlertRule[] {
-  const bySlo = new Map<number, string[]>();
-  for (const e of config.endpoints) bySlo.set(e.slo.successRatio, [...(bySlo.get(e.slo.successRatio) ?? []), e.name]);
-  return [...bySlo].flatMap(([successRatio, endpoints]) => {
+  const groups = new Map<string, { successRatio: number; minRate: number; endpoints: string[] }>();
+  for (const e of config.endpoints) {
+    const k = `${e.slo.successRatio}|${e.thresholds.failureRate.minRatePerSecond}`;
+    const g = groups.get(k) ?? { successRatio: e.slo.successRatio, minRate: e.thresholds.failureRate.minRatePerSecond, endpoints: [] };
+    g.endpoints.push(e.name);
+    groups.set(k, g);
+  }
+  return [...groups.values()].flatMap(({ successRatio, minRate, endpoints }) => {
     const budget = errorBudget(successRatio);
     const match = { endpoint: oneOf(endpoints) };
     const pair = (w: BurnWindow) => {
@@ -44,11 +57,14 @@ export function burnRateAlerts(config: Config): AlertRule[] {
     };
     return (['critical', 'warning'] as const).map((severity) => {
       const [fast, slow] = BURN_RATES[severity];
+      const burning = `${pair(fast)} or ${pair(slow)}`;
       return alertRule(config, {
         alert: 'WebhookErrorBudgetBurn',
         severity,
         labels: { [ALERT_LABELS.slo]: num(successRatio) },
-        expr: `${pair(fast)} or ${pair(slow)}`,
+        expr: severity === 'critical'
+          ? `(${burning}) and on (${LABEL.endpoint}) ${EXPRS.attemptRate(match, PAGE_TRAFFIC_WINDOW)} >= ${num(minRate)}`
+          : burning,
         summary: 'A webhook endpoint is burning its error budget too fast.',
         description: `{{ $labels.endpoint }} fails {{ $value | humanizePercentage }} of delivery attempts over the long window: the error budget of its ${num(times(successRatio, 100))}% SLO burns ${fast.factor}x (${fast.long}/${fast.short}) or ${slow.factor}x (${slow.long}/${slow.short}) too fast and is gone in under ${num(30 / slow.factor)} days.`,
         dashboard: 'overview',

@@ -38,14 +38,19 @@ describe('promtool test rules: WebhookErrorBudgetBurn', () => {
       name: 'fast burn',
       series: [
         ...traffic('payments-primary', 100, 2, 360, 60),
-        ...traffic('payments-backup', 100, 0, 360, 60),
+        // Every attempt fails, but at 0.005/s: under failure_rate.min_rate_per_second, so a ticket and never a page.
+        ...traffic('payments-backup', 0, 0.3, 360, 60),
         ...traffic('unmonitored', 10, 10, 360, 60), // no SLO configured: never judged
       ],
       alerts: [
-        { at: '378m', alert: 'WebhookErrorBudgetBurn', firing: [] },
-        { at: '379m', alert: 'WebhookErrorBudgetBurn', firing: [ticket('payments-primary', whole(379))] },
-        { at: '403m', alert: 'WebhookErrorBudgetBurn', firing: [ticket('payments-primary', whole(403))] },
-        { at: '404m', alert: 'WebhookErrorBudgetBurn', firing: [page('payments-primary', 88 / 6088), ticket('payments-primary', whole(404))] },
+        { at: '360m', alert: 'WebhookErrorBudgetBurn', firing: [] },
+        { at: '378m', alert: 'WebhookErrorBudgetBurn', firing: [ticket('payments-backup', 1)] },
+        { at: '379m', alert: 'WebhookErrorBudgetBurn', firing: [ticket('payments-backup', 1), ticket('payments-primary', whole(379))] },
+        { at: '403m', alert: 'WebhookErrorBudgetBurn', firing: [ticket('payments-backup', 1), ticket('payments-primary', whole(403))] },
+        {
+          at: '404m', alert: 'WebhookErrorBudgetBurn',
+          firing: [ticket('payments-backup', 1), page('payments-primary', 88 / 6088), ticket('payments-primary', whole(404))],
+        },
       ],
     }]);
     expect(r.ok, r.out).toBe(true);
