@@ -1,0 +1,132 @@
+/**
+ * The status page: `/` (HTML), `/api/status` (JSON), `/api/events` (SSE)
+ * and the page's assets, as routes for the prober's HTTP server. Fed by the
+ * prober's `onResult`; reads delivery figures from an in-process exporter
+ * when one is given.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Config } from '../../config/index.js';
+import type { Route } from '../server.js';
+import type { ProbeOutcome, ProbeTarget } from '../types.js';
+import { assetRoutes } from './assets.js';
+import { DeliveryWindow } from './delivery.js';
+import { EventHub } from './events.js';
+import { StatusHistory } from './history.js';
+import { buildStatus, type StatusModel } from './model.js';
+import { PAGE_CSP, renderPage } from './page/html.js';
+
+export type { StatusModel } from './model.js';
+
+/** Where the page reads the current targets: the Prober itself fits. */
+export interface TargetSource {
+  readonly config: Config;
+  readonly targets: readonly ProbeTarget[];
+}
+
+export interface StatusPageOptions {
+  readonly version: string;
+  /** Probes kept per endpoint and check (`prober.history_size`). */
+  readonly historySize: number;
+  /** The in-process exporter's exposition text (`hookwatch up`); omitted for `hookwatch probe`. */
+  readonly exporterMetrics?: () => Promise<string>;
+  /** Unix seconds (injected for tests). */
+  readonly now?: () => number;
+}
+
+/** Seconds between exporter samples: often enough for a 5-minute rate, rarely enough to cost nothing. */
+const EXPORTER_SAMPLE_SECONDS = 10;
+
+export class StatusPage {
+  readonly history: StatusHistory;
+  #source: TargetSource | undefined;
+  /** The targets array last synced: the Prober replaces it on reload. */
+  #synced: readonly ProbeTarget[] | undefined;
+  readonly #opts: StatusPageOptions;
+  readonly #now: () => number;
+  readonly #delivery: DeliveryWindow | undefined;
+  readonly #hub: EventHub;
+  #sampler: NodeJS.Timeout | undefined;
+
+  constructor(opts: StatusPageOptions) {
+    this.#opts = opts;
+    this.#now = opts.now ?? (() => Date.now() / 1000);
+    this.history = new StatusHistory(opts.historySize);
+    this.#hub = new EventHub({ payload: async () => JSON.stringify(await this.model()) });
+    if (opts.exporterMetrics) {
+      this.#delivery = new DeliveryWindow();
+      this.#sampler = setInterval(() => void this.#sample(), EXPORTER_SAMPLE_SECONDS * 1000).unref();
+    }
+  }
+
+  /** Where targets and config come from (the Prober, created after the page because it needs `record`). */
+  attach(source: TargetSource): this {
+    this.#source = source;
+    return this;
+  }
+
+  /** The prober's `onResult`. */
+  readonly record = (o: ProbeOutcome): void => {
+    this.#sync();
+    this.history.record(o);
+    this.#hub.notify();
+  };
+
+  /** The current status (what `/api/status` returns). */
+  async model(): Promise<StatusModel> {
+    const source = this.#source;
+    if (!source) throw new Error('status page has no prober attached');
+    this.#sync();
+    if (this.#delivery && this.#delivery.newestAt === undefined) await this.#sample();
+    return buildStatus({
+      config: source.config, targets: source.targets, history: this.history, now: this.#now(), version: this.#opts.version,
+      ...(this.#delivery ? { delivery: this.#delivery } : {}),
+    });
+  }
+
+  /** After a reload: drop rings of removed targets, apply a new history size. */
+  #sync(): void {
+    const source = this.#source;
+    if (!source || source.targets === this.#synced) return;
+    this.#synced = source.targets;
+    this.history.sync(source.targets, source.config.prober.historySize);
+  }
+
+  /** Routes to pass to `startMetricsServer`. */
+  get routes(): Record<string, Route> {
+    return {
+      '/': async (req, res) => {
+        if (!allowGet(req, res)) return;
+        const html = renderPage(await this.model());
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'content-security-policy': PAGE_CSP, 'x-content-type-options': 'nosniff' }).end(html);
+      },
+      '/api/status': async (req, res) => {
+        if (!allowGet(req, res)) return;
+        const body = JSON.stringify(await this.model(), null, 2);
+        res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }).end(body);
+      },
+      '/api/events': this.#hub.route,
+      ...assetRoutes(),
+    };
+  }
+
+  /** Stops timers and closes event streams (before the server closes). */
+  close(): void {
+    clearInterval(this.#sampler);
+    this.#hub.close();
+  }
+
+  async #sample(): Promise<void> {
+    try {
+      const text = await this.#opts.exporterMetrics!();
+      this.#delivery!.add(this.#now(), text);
+    } catch {
+      // The exporter is stopping or busy: the page keeps its last figures.
+    }
+  }
+}
+
+function allowGet(req: IncomingMessage, res: ServerResponse): boolean {
+  if (req.method === 'GET' || req.method === 'HEAD') return true;
+  res.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8' }).end('Method not allowed\n');
+  return false;
+}

@@ -1,0 +1,128 @@
+/**
+ * The JSON behind the status page (`/api/status`): one entry per endpoint,
+ * one row per enabled check, everything the page draws and nothing it
+ * does not (no URLs, headers or signatures).
+ */
+import { DASHBOARDS, dashboardUrl, type Check, type DashboardKey, type Phase, type ProbeResult } from '../../catalog/index.js';
+import type { Config } from '../../config/index.js';
+import type { ProbeTarget } from '../types.js';
+import type { DeliveryStats, DeliveryWindow } from './delivery.js';
+import type { StatusHistory } from './history.js';
+import { latencySeries, round, type LatencySeries } from './latency.js';
+import { masker, publicUrl, secretsOf } from './redact.js';
+import type { RingEntry } from './ring.js';
+import { stateOf, worstState, type State } from './state.js';
+import { uptime, type Uptime } from './uptime.js';
+
+/** Probes shown as ticks per row (the ring keeps more, for uptime). */
+export const RECENT_TICKS = 60;
+const HOUR = 3600;
+const DAY = 86_400;
+
+export interface Tick {
+  readonly t: number;
+  readonly result: ProbeResult;
+  readonly success: boolean;
+  readonly degraded: boolean;
+  readonly status: number;
+  readonly seconds: number;
+  readonly detail: string;
+}
+
+export interface CheckStatus {
+  readonly check: Check;
+  readonly state: State;
+  readonly reason: string;
+  readonly uptime: { readonly hour: Uptime; readonly day: Uptime };
+  /** The last probe, with its phase breakdown (seconds). */
+  readonly last: (Tick & { readonly phases: Partial<Record<Phase, number>> }) | null;
+  /** Newest RECENT_TICKS probes, oldest first. */
+  readonly recent: Tick[];
+}
+
+export interface EndpointStatus {
+  readonly name: string;
+  readonly state: State;
+  readonly checks: CheckStatus[];
+  /** p50/p95 over the last hour, all checks of the endpoint. */
+  readonly latency: LatencySeries;
+  /** Null when no exporter runs in this process. */
+  readonly delivery: DeliveryStats | null;
+  /** The Grafana endpoint dashboard for this endpoint, when grafana.url is set. */
+  readonly dashboard: string | null;
+}
+
+export interface StatusModel {
+  /** Unix seconds. */
+  readonly generatedAt: number;
+  readonly version: string;
+  readonly region: string;
+  readonly historySize: number;
+  readonly summary: Readonly<Record<State, number>> & { readonly checks: number; readonly endpoints: number };
+  readonly links: { readonly metrics: string; readonly api: string; readonly grafana: { readonly title: string; readonly url: string }[] };
+  readonly endpoints: EndpointStatus[];
+}
+
+export interface ModelInput {
+  readonly config: Config;
+  readonly targets: readonly ProbeTarget[];
+  readonly history: StatusHistory;
+  /** Unix seconds. */
+  readonly now: number;
+  readonly version: string;
+  readonly delivery?: DeliveryWindow;
+}
+
+/** Builds the status model; every free-text field is masked against the config's secrets. */
+export function buildStatus(input: ModelInput): StatusModel {
+  const { config, history, now } = input;
+  const mask = masker(secretsOf(config));
+  const tick = (e: RingEntry): Tick => ({
+    t: e.t, result: e.result, success: e.success, degraded: e.degraded, status: e.status, seconds: round(e.seconds), detail: mask(e.detail),
+  });
+  const grafana = config.grafana.url ? publicUrl(config.grafana.url) : '';
+  const summary = { up: 0, degraded: 0, down: 0, unknown: 0, checks: 0, endpoints: 0 };
+  const endpoints: EndpointStatus[] = [];
+  for (const endpoint of config.endpoints) {
+    const targets = input.targets.filter((t) => t.endpoint.name === endpoint.name);
+    if (!targets.length) continue;
+    const checks = targets.map((t): CheckStatus => {
+      const ring = history.ring(endpoint.name, t.check.kind);
+      const verdict = stateOf(ring);
+      const last = ring?.newest(0);
+      summary[verdict.state]++;
+      summary.checks++;
+      return {
+        check: t.check.kind,
+        state: verdict.state,
+        reason: mask(verdict.reason),
+        uptime: { hour: uptime(ring, now, HOUR), day: uptime(ring, now, DAY) },
+        last: last ? { ...tick(last), phases: Object.fromEntries(Object.entries(last.phases).map(([p, s]) => [p, round(s)])) } : null,
+        recent: ring ? ring.latest(RECENT_TICKS).map(tick) : [],
+      };
+    });
+    const rings = targets.flatMap((t) => history.ring(endpoint.name, t.check.kind) ?? []);
+    summary.endpoints++;
+    endpoints.push({
+      name: endpoint.name,
+      state: worstState(checks.map((c) => c.state)),
+      checks,
+      latency: latencySeries(rings, now, HOUR),
+      delivery: input.delivery?.stats(endpoint.name) ?? null,
+      dashboard: grafana ? `${dashboardUrl('endpoint', grafana)}?var-endpoint=${encodeURIComponent(endpoint.name)}` : null,
+    });
+  }
+  return {
+    generatedAt: now,
+    version: input.version,
+    region: config.prober.region,
+    historySize: history.capacity,
+    summary,
+    links: {
+      metrics: '/metrics',
+      api: '/api/status',
+      grafana: grafana ? (Object.keys(DASHBOARDS) as DashboardKey[]).map((k) => ({ title: DASHBOARDS[k].title, url: dashboardUrl(k, grafana) })) : [],
+    },
+    endpoints,
+  };
+}

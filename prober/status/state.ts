@@ -1,0 +1,49 @@
+/**
+ * The state a person reads first: up, degraded, down (or unknown before the
+ * first probe), with a one-line reason, so the page never relies on colour.
+ *
+ * Rules, in order:
+ * 1. no probe yet → unknown;
+ * 2. the last probe failed → down;
+ * 3. the last probe was slow (`degraded_after_seconds`) → degraded;
+ * 4. any of the previous `FLAP_WINDOW` probes failed → degraded (recovering
+ *    or flapping: one success does not make an endpoint healthy);
+ * 5. otherwise → up.
+ */
+import type { ProbeRing } from './ring.js';
+
+export const STATES = ['up', 'degraded', 'down', 'unknown'] as const;
+export type State = (typeof STATES)[number];
+
+/** Recent probes looked at for flapping, the last one included. */
+export const FLAP_WINDOW = 5;
+
+export interface StateVerdict {
+  readonly state: State;
+  readonly reason: string;
+}
+
+/** State of one endpoint and check from its ring. */
+export function stateOf(ring: ProbeRing | undefined): StateVerdict {
+  const last = ring?.newest(0);
+  if (!ring || !last) return { state: 'unknown', reason: 'no probe yet' };
+  if (!last.success) return { state: 'down', reason: last.detail || last.result };
+  if (last.degraded) return { state: 'degraded', reason: last.detail || 'slower than degraded_after_seconds' };
+  const n = Math.min(FLAP_WINDOW, ring.size);
+  let failed = 0;
+  for (let k = 1; k < n; k++) if (!ring.successAt(k)) failed++;
+  if (failed) return { state: 'degraded', reason: `${failed} of the last ${n} probes failed` };
+  return { state: 'up', reason: 'last probes succeeded' };
+}
+
+const SEVERITY: Record<State, number> = { unknown: 0, up: 1, degraded: 2, down: 3 };
+
+/**
+ * The worst state of several checks (an endpoint's headline state).
+ * Unknown only when every check is unknown.
+ */
+export function worstState(states: readonly State[]): State {
+  let worst: State = 'unknown';
+  for (const s of states) if (SEVERITY[s] > SEVERITY[worst]) worst = s;
+  return worst;
+}
