@@ -1,4 +1,5 @@
 import { Prober, startMetricsServer, type ProbeOutcome } from '../../prober/index.js';
+import { StatusPage } from '../../prober/status/index.js';
 import { PHASES } from '../../catalog/index.js';
 import { configFrom, parse } from '../args.js';
 import { log, runDaemon } from '../daemon.js';
@@ -8,8 +9,8 @@ import type { Command } from './index.js';
 
 const HELP = `usage: hookwatch probe --config FILE [--once [--json]]
 
-Probes every endpoint on its schedule and serves /metrics, /-/healthy and
-/-/ready on prober.listen. SIGHUP reloads the config; SIGTERM lets running
+Probes every endpoint on its schedule and serves the status page (/),
+/api/status, /metrics, /-/healthy and /-/ready on prober.listen. SIGHUP reloads the config; SIGTERM lets running
 probes finish, then exits.
 
   --once   run every check once, print the results, exit 1 if any failed
@@ -27,12 +28,14 @@ export const probe: Command = {
       console.log(opts.json ? JSON.stringify(results.map(publicOutcome), null, 2) : outcomesTable(results));
       return results.every((r) => r.success) ? 0 : 1;
     }
-    const prober = new Prober(config, { version: VERSION, log: (l) => log('prober', l) });
+    const status = new StatusPage({ version: VERSION, historySize: config.prober.historySize });
+    const prober = new Prober(config, { version: VERSION, log: (l) => log('prober', l), onResult: status.record });
     const server = await startMetricsServer({
       host: config.prober.listen.host,
       port: config.prober.listen.port,
       registry: () => prober.metrics.registry,
       ready: () => prober.started,
+      routes: status.attach(prober).routes,
     });
     prober.start();
     // Signal handlers first, then the line tests and users wait for.
@@ -41,6 +44,7 @@ export const probe: Command = {
       reloaded: (ok) => prober.metrics.reloaded(ok),
       stop: async () => {
         await prober.stop();
+        status.close();
         await server.close();
       },
     });

@@ -7,6 +7,7 @@ import type { Config } from '../../config/index.js';
 import { startDaemon as startExporter } from '../../exporter/daemon.js';
 import { settingsFrom } from '../../exporter/settings.js';
 import { Prober, startMetricsServer } from '../../prober/index.js';
+import { StatusPage } from '../../prober/status/index.js';
 import { Receiver, RotatingLogWriter, startReceiverServer } from '../../receiver/index.js';
 import { Simulator } from '../../receiver/simulator/simulator.js';
 import { log } from '../daemon.js';
@@ -33,15 +34,21 @@ export async function startComponents(config: Config, demo: boolean, stoppers: S
   stoppers.push({ name: 'exporter', stop: () => exporter.stop() });
   urls.push(['exporter metrics', `${exporter.url}/metrics`]);
 
-  const prober = new Prober(config, { version: VERSION, log: logTo('prober') });
+  // The status page reads the exporter's figures the way Prometheus does, from its /metrics.
+  const status = new StatusPage({
+    version: VERSION, historySize: config.prober.historySize,
+    exporterMetrics: async () => (await fetch(`${exporter.url}/metrics`)).text(),
+  });
+  const prober = new Prober(config, { version: VERSION, log: logTo('prober'), onResult: status.record });
   const server = await startMetricsServer({
     host: config.prober.listen.host, port: config.prober.listen.port,
-    registry: () => prober.metrics.registry, ready: () => prober.started,
+    registry: () => prober.metrics.registry, ready: () => prober.started, routes: status.attach(prober).routes,
   }).catch((err: unknown) => {
     throw Object.assign(err as Error, { field: `prober.listen ${config.prober.listen.text}` });
   });
   prober.start();
-  stoppers.push({ name: 'prober', stop: async () => { await prober.stop(); await server.close(); } });
+  stoppers.push({ name: 'prober', stop: async () => { await prober.stop(); status.close(); await server.close(); } });
+  urls.push(['status page', `${server.url}/`]);
   urls.push(['prober metrics', `${server.url}/metrics`]);
 
   if (demo && config.simulator) {
