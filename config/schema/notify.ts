@@ -18,8 +18,9 @@ const routesSchema = z.strictObject({
 
 /**
  * Where alerts go. Secrets are only ever file paths: the generated
- * alertmanager.yml refers to them with `*_file` fields (absolute paths:
- * Alertmanager does not resolve them against its config folder). Routes
+ * alertmanager.yml refers to them with `*_file` fields (relative paths are
+ * made absolute against the config file's folder, as Alertmanager would
+ * resolve them against its own folder, or not at all). Routes
  * name receivers by kind; an override's missing severities fall back to
  * its endpoint's team override, then to the global routes.
  *
