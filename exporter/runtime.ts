@@ -69,10 +69,25 @@ export class ExporterRuntime {
   }
 
   /** Reads every file source once (to its end, or to its per-poll budget). True when more is ready. */
-  async pollFiles(follow = true): Promise<boolean> {
-    let more = false;
-    for (const f of this.files) if (await f.poll(follow)) more = true;
-    return more;
+  pollFiles(follow = true): Promise<boolean> {
+    return this.serial(async () => {
+      let more = false;
+      for (const f of this.files) if (await f.poll(follow)) more = true;
+      return more;
+    });
+  }
+
+  private queue: Promise<unknown> = Promise.resolve();
+
+  /**
+   * Runs `fn` after every earlier serial task: a reload swapping the file
+   * sources must not interleave with a poll still reading the old ones
+   * (lines read after the positions were taken would be counted twice).
+   */
+  private serial<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(fn, fn);
+    this.queue = run.catch(() => undefined);
+    return run;
   }
 
   /** The exposition of the last durable checkpoint. */
@@ -128,25 +143,31 @@ export class ExporterRuntime {
   /** Applies a reloaded config: endpoint names, label cap, added or removed file sources. */
   async reconfigure(next: ExporterSettings): Promise<void> {
     this.engine.reconfigure(next.endpoints, next.labelLimit);
-    const key = (s: ExporterSettings['sources'][number], i: number) => (s.type === 'file' ? `${sourceName(s, i)}${KEY_SEP}${s.path}${KEY_SEP}${s.format}` : '');
+    const key = (s: ExporterSettings['sources'][number], i: number) => (s.type === 'file' ? `${sourceName(s, i)}${KEY_SEP}${s.path}${KEY_SEP}${s.format}${KEY_SEP}${JSON.stringify(s.map ?? null)}` : '');
     const before = new Set(this.settings.sources.map(key));
     const after = new Set(next.sources.map(key));
     if ([...before].some((k) => !after.has(k)) || [...after].some((k) => !before.has(k))) {
-      await this.flush();
-      const positions = this.files.flatMap((f) => [...f.positions()].map(([p, pos]) => [`${f.name}${KEY_SEP}${p}`, pos] as const));
-      const retired = Object.fromEntries(this.files.map((f) => [f.name, f.retired()]));
-      for (const f of this.files) await f.close();
-      this.files = [];
-      this.settings = next;
-      this.saved = { ...(this.saved ?? emptyCheckpoint()), sources: Object.fromEntries(positions), retired };
-      this.openSources();
+      await this.serial(() => this.swapSources(next));
     } else this.settings = next;
+  }
+
+  private async swapSources(next: ExporterSettings): Promise<void> {
+    await this.flush();
+    const positions = this.files.flatMap((f) => [...f.positions()].map(([p, pos]) => [`${f.name}${KEY_SEP}${p}`, pos] as const));
+    const retired = Object.fromEntries(this.files.map((f) => [f.name, f.retired()]));
+    for (const f of this.files) await f.close();
+    this.files = [];
+    this.settings = next;
+    this.saved = { ...(this.saved ?? emptyCheckpoint()), sources: Object.fromEntries(positions), retired };
+    this.openSources();
   }
 
   /** Final checkpoint and closes the files (SIGTERM). */
   async close(): Promise<void> {
-    await this.flush();
-    for (const f of this.files) await f.close();
+    await this.serial(async () => {
+      await this.flush();
+      for (const f of this.files) await f.close();
+    });
   }
 
   /** Where this runtime's checkpoint lives. */

@@ -82,4 +82,19 @@ describe('ExporterRuntime', () => {
     expect(delivered(rt.snapshot)).toBe(2);
     await rt.close();
   });
+
+  it('a reload adding a source keeps the existing one where it was (no re-read)', async () => {
+    writeFileSync(join(dir, 'log.jsonl'), line(1));
+    writeFileSync(join(dir, 'other.jsonl'), line(2) + line(3));
+    const rt = await ExporterRuntime.open(settings(), { version: 't' });
+    await rt.pollFiles();
+    const polling = rt.pollFiles(); // a poll in flight while the reload swaps sources
+    await rt.reconfigure({ ...settings(), sources: [...settings().sources, { type: 'file', path: 'other.jsonl', format: 'hookwatch', name: 'other' }] });
+    await polling;
+    appendFileSync(join(dir, 'log.jsonl'), line(4));
+    await rt.pollFiles();
+    await rt.flush();
+    expect(delivered(rt.snapshot)).toBe(4);
+    await rt.close();
+  });
 });
