@@ -91,9 +91,9 @@ describe('exactness across crashes', () => {
     let scrapes = 0;
     for (let k = 0; k < KILLS; k++) {
       const d = startCli(['export', '--config', cfg]);
-      if (rnd() < 0.4) {
+      if (rnd() < 0.5) {
         // Some kills land during start-up: loading the checkpoint, catching up.
-        await sleep(rnd() * 800);
+        await sleep(rnd() * 700);
         d.child.kill('SIGKILL');
         await d.exited();
         continue;
