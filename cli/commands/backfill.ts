@@ -3,7 +3,7 @@ import { parseDuration } from '../../config/index.js';
 import { backfill } from '../../exporter/backfill.js';
 import { settingsFrom } from '../../exporter/settings.js';
 import { configFrom, parse, UsageError } from '../args.js';
-import type { Command } from './index.js';
+import type { Command } from './command.js';
 
 const HELP = `usage: hookwatch backfill --config FILE --from LOG --out FILE [--step 1m] [--format FORMAT]
 
@@ -26,7 +26,6 @@ function bar(done: number, total: number, lines: number): string {
 }
 
 export const backfillCommand: Command = {
-  summary: 'turn historical delivery logs into OpenMetrics for promtool tsdb create-blocks-from',
   async run(argv) {
     const opts = parse(argv, {
       config: { type: 'string', short: 'c' }, from: { type: 'string' }, out: { type: 'string' },

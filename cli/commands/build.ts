@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { buildFiles } from '../build-files.js';
 import { configFrom, parse, UsageError } from '../args.js';
-import type { Command } from './index.js';
+import type { Command } from './command.js';
 
 const HELP = `usage: hookwatch build --config FILE --out DIR
 
@@ -11,7 +11,6 @@ files, alertmanager.yml with its templates, and a prometheus.yml (for the
 docker-compose network) generated from the config.`;
 
 export const build: Command = {
-  summary: 'write dashboards, rule files, alertmanager.yml and prometheus.yml',
   async run(argv) {
     const opts = parse(argv, { config: { type: 'string', short: 'c' }, out: { type: 'string', short: 'o' } }, HELP);
     if (!opts) return 0;

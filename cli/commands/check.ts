@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { checkGeneratedFiles } from '../../alerts/index.js';
 import { configFrom, parse } from '../args.js';
 import { buildFiles } from '../build-files.js';
-import type { Command } from './index.js';
+import type { Command } from './command.js';
 
 const HELP = `usage: hookwatch check --config FILE [--no-tools]
 
@@ -13,7 +13,6 @@ Then builds the generated files into a temporary folder and, when promtool
 and amtool are installed, checks them with the real tools.`;
 
 export const check: Command = {
-  summary: 'validate a config file, and its generated files with promtool/amtool',
   async run(argv) {
     const opts = parse(argv, { config: { type: 'string', short: 'c' }, 'no-tools': { type: 'boolean' } }, HELP);
     if (!opts) return 0;

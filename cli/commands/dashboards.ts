@@ -4,7 +4,7 @@ import { FOLDER_UID, GrafanaApiError, buildDashboards, pushDashboards, type Graf
 import { GrafanaUnreachableError } from '../../dashboards/push/index.js';
 import { UsageError, configFrom, parse } from '../args.js';
 import { VERSION } from '../version.js';
-import type { Command } from './index.js';
+import type { Command } from './command.js';
 
 const HELP = `usage: hookwatch dashboards push --config FILE [--grafana-url URL]
                                  [--token-file FILE | --user USER [--password-file FILE]]
@@ -84,7 +84,6 @@ async function push(argv: readonly string[]): Promise<number> {
 }
 
 export const dashboards: Command = {
-  summary: 'dashboards push: import the dashboards into a running Grafana',
   async run(argv) {
     const [sub, ...rest] = argv;
     if (sub === 'push') return push(rest);

@@ -4,7 +4,7 @@ import { startDaemon } from '../../exporter/daemon.js';
 import { CheckpointError } from '../../exporter/checkpoint.js';
 import { configFrom, parse } from '../args.js';
 import { VERSION } from '../version.js';
-import type { Command } from './index.js';
+import type { Command } from './command.js';
 
 const HELP = `usage: hookwatch export --config FILE [--once]
 
@@ -20,7 +20,6 @@ Turns delivery logs into Prometheus metrics (exporter section of the config).
            Prometheus text format on stdout and exits; no checkpoint is used.`;
 
 export const exportCommand: Command = {
-  summary: 'turn delivery logs into exact Prometheus metrics (daemon, or --once)',
   async run(argv) {
     const opts = parse(argv, { config: { type: 'string', short: 'c' }, once: { type: 'boolean' } }, HELP);
     if (!opts) return 0;

@@ -4,7 +4,7 @@ import { checkLimits, DEFAULT_CONCURRENCY, LoadtestLimitError, MAX_CONCURRENCY, 
 import { configFrom, numberOption, parse, UsageError } from '../args.js';
 import { ms, table } from '../format.js';
 import { VERSION } from '../version.js';
-import type { Command } from './index.js';
+import type { Command } from './command.js';
 
 const HELP = `usage: hookwatch loadtest --config FILE --endpoint NAME --rate R --duration D
                          [--concurrency N] [--allow-remote] [--json]
@@ -30,7 +30,6 @@ const OPTIONS = {
 } as const;
 
 export const loadtest: Command = {
-  summary: 'send signed events at a bounded rate to a loopback endpoint',
   async run(argv) {
     const opts = parse(argv, OPTIONS, HELP);
     if (!opts) return 0;

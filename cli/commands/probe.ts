@@ -5,7 +5,7 @@ import { configFrom, parse } from '../args.js';
 import { log, runDaemon } from '../daemon.js';
 import { ms, table } from '../format.js';
 import { VERSION } from '../version.js';
-import type { Command } from './index.js';
+import type { Command } from './command.js';
 
 const HELP = `usage: hookwatch probe --config FILE [--once [--json]]
 
@@ -17,7 +17,6 @@ probes finish, then exits.
   --json   with --once: print JSON instead of a table`;
 
 export const probe: Command = {
-  summary: 'run the synthetic prober (daemon), or every check once with --once',
   async run(argv) {
     const opts = parse(argv, { config: { type: 'string', short: 'c' }, once: { type: 'boolean' }, json: { type: 'boolean' } }, HELP);
     if (!opts) return 0;

@@ -2,7 +2,7 @@ import { Receiver, startReceiverServer } from '../../receiver/index.js';
 import { configFrom, parse, UsageError } from '../args.js';
 import { log, runDaemon } from '../daemon.js';
 import { listenError } from '../listen-error.js';
-import type { Command } from './index.js';
+import type { Command } from './command.js';
 
 const HELP = `usage: hookwatch receive --config FILE [--endpoint NAME]
 
@@ -12,7 +12,6 @@ with retries, a DLQ with replay, health and fault injection. SIGTERM drains
 the queue and exits.`;
 
 export const receive: Command = {
-  summary: 'run the reference webhook receiver(s) of the config',
   async run(argv) {
     const opts = parse(argv, { config: { type: 'string', short: 'c' }, endpoint: { type: 'string', short: 'e' } }, HELP);
     if (!opts) return 0;

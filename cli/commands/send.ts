@@ -4,7 +4,7 @@ import { PHASES } from '../../catalog/index.js';
 import { configFrom, parse, UsageError } from '../args.js';
 import { ms } from '../format.js';
 import { VERSION } from '../version.js';
-import type { Command } from './index.js';
+import type { Command } from './command.js';
 
 const HELP = `usage: hookwatch send --config FILE --endpoint NAME
 
@@ -12,7 +12,6 @@ Sends one signed test event to an endpoint and prints the status, the
 phase timings and the headers sent (secrets masked). Exit 1 if it failed.`;
 
 export const send: Command = {
-  summary: 'send one signed test event to an endpoint',
   async run(argv) {
     const opts = parse(argv, { config: { type: 'string', short: 'c' }, endpoint: { type: 'string', short: 'e' } }, HELP);
     if (!opts) return 0;

@@ -2,7 +2,7 @@ import { RotatingLogWriter } from '../../receiver/index.js';
 import { Simulator } from '../../receiver/simulator/simulator.js';
 import { configFrom, parse, UsageError } from '../args.js';
 import { log, runDaemon } from '../daemon.js';
-import type { Command } from './index.js';
+import type { Command } from './command.js';
 
 const HELP = `usage: hookwatch simulate --config FILE
 
@@ -11,7 +11,6 @@ simulator.rate_per_second to the configured endpoints, retries on the
 configured schedule, every attempt written to simulator.log.path.`;
 
 export const simulate: Command = {
-  summary: 'run the traffic simulator of the config alone',
   async run(argv) {
     const opts = parse(argv, { config: { type: 'string', short: 'c' } }, HELP);
     if (!opts) return 0;

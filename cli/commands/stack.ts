@@ -5,7 +5,7 @@ import { log, runDaemon } from '../daemon.js';
 import { listenError } from '../listen-error.js';
 import { startComponents, stopComponents, type Stopper } from '../stack/components.js';
 import { startStack } from '../stack/stack.js';
-import type { Command } from './index.js';
+import type { Command } from './command.js';
 
 const HELP = `usage: hookwatch stack --config FILE [--dir DIR] [--no-demo]
                        [--prometheus-port N] [--alertmanager-port N] [--scrape-prober HOST:PORT]...
@@ -19,7 +19,6 @@ stops them all on Ctrl-C. Files, TSDB and logs go to DIR (default
   --scrape-prober   also scrape a prober of another region (repeatable)`;
 
 export const stack: Command = {
-  summary: 'run real Prometheus and Alertmanager with the generated configs, and hookwatch',
   async run(argv) {
     const opts = parse(argv, {
       config: { type: 'string', short: 'c' }, dir: { type: 'string' }, 'no-demo': { type: 'boolean' },

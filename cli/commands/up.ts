@@ -4,7 +4,7 @@ import { startComponents, stopComponents, type Stopper } from '../stack/componen
 import { log, runDaemon } from '../daemon.js';
 import { listenError } from '../listen-error.js';
 import { VERSION } from '../version.js';
-import type { Command } from './index.js';
+import type { Command } from './command.js';
 
 export const DEMO_CONFIG = fileURLToPath(new URL('../../../examples/demo.yaml', import.meta.url));
 
@@ -17,7 +17,6 @@ simulator of the config (the demo), the exporter and the prober. Without
   --no-demo   run only the prober and the exporter of your config`;
 
 export const up: Command = {
-  summary: 'run everything in one process (npm start runs the demo)',
   async run(argv) {
     const opts = parse(argv, { config: { type: 'string', short: 'c' }, 'no-demo': { type: 'boolean' } }, HELP);
     if (!opts) return 0;
