@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { StatusHistory } from '../../../prober/status/history.js';
+import { buildStatus } from '../../../prober/status/model.js';
+import { CLIENT_JS } from '../../../prober/status/page/client.js';
+import { escapeHtml, jsonForScript, renderPage } from '../../../prober/status/page/html.js';
+import { configFromYaml } from '../../support/config.js';
+
+describe('status page', () => {
+  it('the client script is valid JavaScript', () => {
+    expect(() => new Function(CLIENT_JS)).not.toThrow();
+    // No markup from data: the script never assigns innerHTML.
+    expect(CLIENT_JS).not.toMatch(/innerHTML|outerHTML|insertAdjacentHTML|document\.write/);
+  });
+
+  it('embedded data cannot close its script element', () => {
+    expect(jsonForScript({ a: '</script><script>alert(1)</script>' })).not.toContain('</script');
+    expect(JSON.parse(jsonForScript({ a: '</script>\u2028' }))).toEqual({ a: '</script>\u2028' });
+    expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
+  });
+
+  it('links only local assets, /metrics and the API', () => {
+    const config = configFromYaml('endpoints: [{ name: x, url: "http://127.0.0.1:1/" }]');
+    const html = renderPage(buildStatus({ config, targets: [], history: new StatusHistory(1), now: 0, version: '1.0.0' }));
+    const refs = [...html.matchAll(/(?:src|href)="([^"]*)"/g)].map((m) => m[1]);
+    expect(refs.length).toBeGreaterThan(4);
+    for (const r of refs) expect(r).toMatch(/^(\/|#|data:)/);
+    expect(html).toContain('<meta name="viewport"');
+    expect(html).toContain('lang="en"');
+  });
+});
