@@ -16,6 +16,7 @@ import { ENDPOINTS, writeLogs } from './exporter/generate.mjs';
 import { samples, timed } from './exporter/measure.mjs';
 import { mtailProgram } from './exporter/mtail.mjs';
 import { scrape10k } from './exporter/scrape10k.mjs';
+import { liveHeapMiB } from './exporter/heap.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CLI = join(ROOT, 'bin/hookwatch.js');
@@ -74,6 +75,9 @@ console.error('RSS at 1/4 and 1/2 of the log…');
 const rss = [timed(process.execPath, [CLI, 'export', '--once', '--config', configFor(cuts[0])], join(dir, 'h250.prom')).rssMiB,
   timed(process.execPath, [CLI, 'export', '--once', '--config', configFor(cuts[1])], join(dir, 'h500.prom')).rssMiB, hw.rssMiB];
 
+console.error('live heap after GC at 1/4 and all of the log…');
+const heap = [liveHeapMiB(configFor(cuts[0])), liveHeapMiB(configFor(cuts[2]))];
+
 console.error('/metrics with 10k series…');
 const m = await scrape10k(dir, CLI);
 
@@ -94,7 +98,7 @@ Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.versio
 - Throughput ratio hookwatch / mtail: **${(mt.wall / hw.wall).toFixed(2)}×** lines/s (goal ≥ 4×); CPU-seconds ratio mtail / hookwatch: ${(mt.cpu / hw.cpu).toFixed(2)}×.
 - Counts agree: **${agree ? 'yes' : 'NO'}** — ${keys.size} compared values (deliveries by endpoint × status class, duration buckets and counts by endpoint)${mismatches.length ? `; mismatches: ${mismatches.slice(0, 5).join(', ')}` : ''}; hookwatch counted ${totalA.toLocaleString('en-US')} deliveries.
 - hookwatch does more per line than the mtail program: full JSON parse and validation, event type, failures by reason, retries, end-to-end histogram, outcomes, self-metrics.
-- Peak RSS of \`hookwatch export --once\` as the log grows: ${cuts[0].lines.toLocaleString('en-US')} lines ${f1(rss[0])} MiB, ${cuts[1].lines.toLocaleString('en-US')} ${f1(rss[1])} MiB, ${N.toLocaleString('en-US')} ${f1(rss[2])} MiB (state is per series, not per line).
+- Peak RSS of \`hookwatch export --once\` as the log grows: ${cuts[0].lines.toLocaleString('en-US')} lines ${f1(rss[0])} MiB, ${cuts[1].lines.toLocaleString('en-US')} ${f1(rss[1])} MiB, ${N.toLocaleString('en-US')} ${f1(rss[2])} MiB. Live heap after a forced GC: ${f1(heap[0])} MiB at ${cuts[0].lines.toLocaleString('en-US')} lines, ${f1(heap[1])} MiB at ${N.toLocaleString('en-US')}: the state is per series, not per line; the RSS difference is V8 heap slack (garbage not yet collected, 64 MiB young generation of the --once worker).
 - \`/metrics\` with ${m.domainSeries.toLocaleString('en-US')} domain series (${m.totalSeries.toLocaleString('en-US')} samples in all, ${(m.bytes / 1024).toFixed(0)} KiB), real daemon, 30 GETs each (goal < 50 ms): idle (no new lines, the durable snapshot is served) median ${f1(m.idleMedian)} ms, p95 ${f1(m.idleP95)} ms; busy (a new line before every GET, so each one renders and writes + fsyncs + renames a checkpoint first) median ${f1(m.busyMedian)} ms, p95 ${f1(m.busyP95)} ms; rendering alone ${f1(m.renderMedian)} ms.
 `;
 
