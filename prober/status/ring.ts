@@ -69,8 +69,12 @@ export class ProbeRing {
     this.#status[i] = Math.max(0, Math.min(65535, o.status));
     this.#result[i] = Math.max(0, PROBE_RESULTS.indexOf(o.result));
     this.#flags[i] = (o.success ? SUCCESS : 0) | (o.degraded ? DEGRADED : 0);
-    // A plain success needs no reason; failures keep a bounded one.
-    this.#detail[i] = o.success && !o.degraded ? '' : o.detail.slice(0, MAX_DETAIL);
+    // A plain success needs no reason; failures keep a bounded one. An
+    // outage repeats the same reason probe after probe: share the previous
+    // entry's string instead of holding one copy per probe.
+    const detail = o.success && !o.degraded ? '' : o.detail.slice(0, MAX_DETAIL);
+    const previous = this.#detail[(i - 1 + this.capacity) % this.capacity]!;
+    this.#detail[i] = detail === previous ? previous : detail && ownCopy(detail);
     this.#next = (i + 1) % this.capacity;
     this.#size = Math.min(this.#size + 1, this.capacity);
   }
@@ -125,4 +129,13 @@ export class ProbeRing {
       detail: this.#detail[i]!,
     };
   }
+}
+
+/**
+ * A string that holds only its own characters. V8 makes `slice` results
+ * and some concatenations views of their parent, so a 160-character reason
+ * cut from a response body would keep the whole body alive in the ring.
+ */
+function ownCopy(s: string): string {
+  return Buffer.from(s, 'utf8').toString('utf8');
 }
