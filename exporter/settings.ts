@@ -3,6 +3,7 @@
  * config file's folder. Built from a `Config` so the core never sees argv
  * or the environment.
  */
+import { accessSync, constants, statSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import type { Config } from '../config/index.js';
 import type { EndpointRef } from './endpoints.js';
@@ -41,4 +42,27 @@ export function settingsFrom(config: Config): ExporterSettings {
     listen: { host: e.listen.host, port: e.listen.port },
     sources: e.sources,
   };
+}
+
+/**
+ * Problems with file sources that waiting will not fix (a folder, an
+ * unreadable file), one line each. A missing file is fine: it is waited for.
+ */
+export function sourceProblems(settings: ExporterSettings): string[] {
+  const out: string[] = [];
+  settings.sources.forEach((s, i) => {
+    if (s.type !== 'file' || /[*?[]/.test(s.path)) return;
+    const path = isAbsolute(s.path) ? s.path : resolve(settings.baseDir, s.path);
+    try {
+      if (statSync(path).isDirectory()) {
+        out.push(`exporter.sources[${i}].path: got "${s.path}", expected a file or a glob (it is a folder; try "${s.path.replace(/\/$/, '')}/*.jsonl")`);
+        return;
+      }
+      accessSync(path, constants.R_OK);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT') out.push(`exporter.sources[${i}].path: got "${s.path}", expected a readable file (${code ?? String(err)})`);
+    }
+  });
+  return out;
 }

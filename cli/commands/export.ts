@@ -1,4 +1,4 @@
-import { settingsFrom } from '../../exporter/settings.js';
+import { settingsFrom, sourceProblems } from '../../exporter/settings.js';
 import { runOnceInWorker } from '../../exporter/once-worker.js';
 import { startDaemon } from '../../exporter/daemon.js';
 import { CheckpointError } from '../../exporter/checkpoint.js';
@@ -25,6 +25,11 @@ export const exportCommand: Command = {
     if (!opts) return 0;
     const config = configFrom(opts.config);
     const settings = settingsFrom(config);
+    const problems = sourceProblems(settings);
+    if (problems.length) {
+      for (const p of problems) console.error(`${opts.config}: ${p}`);
+      return 1;
+    }
     if (opts.once) {
       process.stdout.write(await runOnceInWorker(settings, { version: VERSION, stdin: process.stdin }));
       return 0;

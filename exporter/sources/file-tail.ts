@@ -124,6 +124,11 @@ export class FileTail {
       return false; // missing (or unreadable): waited for on the next poll
     }
     const s = await fh.stat();
+    if (!s.isFile()) {
+      // A folder or a device where a log should be: not ours to read (the CLI reports it at start).
+      await fh.close();
+      return false;
+    }
     this.adopt(fh, s.dev, s.ino, offset, s.size, await fingerprintOf(fh, s.size));
     return true;
   }

@@ -4,7 +4,7 @@
  * using only catalog families.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -73,5 +73,13 @@ describe('hookwatch export --once', () => {
     expect(r.code).toBe(1);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/exporter\.sources\[0\]\.map.*a map: of record fields/);
+  });
+
+  it('names a source path that is a folder in one line instead of waiting forever', async () => {
+    const cfg = writeConfig('folder.yaml', '[{ type: file, path: ./logs/ }]');
+    mkdirSync(join(dir, 'logs'), { recursive: true });
+    const r = await runCli(['export', '--once', '--config', cfg]);
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim()).toBe(`${cfg}: exporter.sources[0].path: got "./logs/", expected a file or a glob (it is a folder; try "./logs/*.jsonl")`);
   });
 });
