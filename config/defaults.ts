@@ -25,7 +25,7 @@ export const EXPORTER_DEFAULTS = {
 } as const;
 
 export const ALERT_DEFAULTS = {
-  failureRate: { threshold: 0.05, for: duration(300), minRatePerSecond: 0.01 },
+  failureRate: { threshold: 0.05, for: duration(300), window: duration(300), minRatePerSecond: 0.01 },
   endpointDown: { for: duration(120), minRegions: 1 },
   responseTime: { p95Seconds: 2, failP95Seconds: 5, degradationFactor: 2, for: duration(600) },
   dlq: { maxDepth: 100, growthFor: duration(900) },

@@ -35,7 +35,7 @@ export interface CheckConfig {
 }
 
 export interface Thresholds {
-  readonly failureRate: { readonly threshold: number; readonly for: Duration; readonly minRatePerSecond: number };
+  readonly failureRate: { readonly threshold: number; readonly for: Duration; readonly window: Duration; readonly minRatePerSecond: number };
   readonly endpointDown: { readonly for: Duration; readonly minRegions: number };
   readonly responseTime: { readonly p95Seconds: number; readonly failP95Seconds: number; readonly degradationFactor: number; readonly for: Duration };
   readonly dlq: { readonly maxDepth: number; readonly growthFor: Duration };
@@ -124,6 +124,7 @@ function mergeThresholds(base: Thresholds, o: Partial<Pick<ThresholdsInput, 'fai
     failureRate: {
       threshold: o.failure_rate?.threshold ?? base.failureRate.threshold,
       for: o.failure_rate?.for ?? base.failureRate.for,
+      window: o.failure_rate?.window ?? base.failureRate.window,
       minRatePerSecond: o.failure_rate?.min_rate_per_second ?? base.failureRate.minRatePerSecond,
     },
     endpointDown: {

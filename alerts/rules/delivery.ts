@@ -13,8 +13,8 @@ import { endpointMatch, scopes } from '../scope.js';
 import { EXPRS, SHORT_WINDOW } from './recording.js';
 
 /** `<signal> > threshold and on (endpoint) <attempts/s> >= min`. */
-export function guarded(signal: string, threshold: number, minRate: number, match: ReturnType<typeof endpointMatch>): string {
-  return `${signal} > ${num(threshold)} and on (${LABEL.endpoint}) ${EXPRS.attemptRate(match)} >= ${num(minRate)}`;
+export function guarded(signal: string, threshold: number, minRate: number, match: ReturnType<typeof endpointMatch>, window?: string): string {
+  return `${signal} > ${num(threshold)} and on (${LABEL.endpoint}) ${EXPRS.attemptRate(match, window)} >= ${num(minRate)}`;
 }
 
 export function failureRateAlerts(config: Config): AlertRule[] {
@@ -22,10 +22,10 @@ export function failureRateAlerts(config: Config): AlertRule[] {
     scope: s,
     alert: 'WebhookHighFailureRate',
     severity: 'warning',
-    expr: guarded(EXPRS.errorRatio('5m', endpointMatch(s)), s.values.threshold, s.values.minRatePerSecond, endpointMatch(s)),
+    expr: guarded(EXPRS.errorRatio(s.values.window.text, endpointMatch(s)), s.values.threshold, s.values.minRatePerSecond, endpointMatch(s), s.values.window.text),
     for: s.values.for,
     summary: 'Webhook deliveries are failing.',
-    description: `{{ $value | humanizePercentage }} of delivery attempts to {{ $labels.endpoint }} failed over the last ${SHORT_WINDOW} (threshold ${num(times(s.values.threshold, 100))}%).`,
+    description: `{{ $value | humanizePercentage }} of delivery attempts to {{ $labels.endpoint }} failed over the last ${s.values.window.text} (threshold ${num(times(s.values.threshold, 100))}%).`,
     dashboard: 'endpoint',
   }));
 }

@@ -36,7 +36,7 @@ type EndpointMatch = { endpoint?: MatchValue };
  * orders groups at random), which would make `for` boundaries fuzzy.
  */
 export const EXPRS = {
-  errorRatio: (w: SloWindow, m: EndpointMatch = {}) =>
+  errorRatio: (w: SloWindow | string, m: EndpointMatch = {}) =>
     ratio(sumBy(BY_ENDPOINT, rate(METRICS.deliveryFailures, m, w)), sumBy(BY_ENDPOINT, rate(METRICS.deliveries, m, w))),
   attemptRate: (m: EndpointMatch = {}, w: string = SHORT_WINDOW) => sumBy(BY_ENDPOINT, rate(METRICS.deliveries, m, w)),
   retryRatio: (m: EndpointMatch = {}) =>

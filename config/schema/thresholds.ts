@@ -9,6 +9,8 @@ export const thresholdFields = {
   failure_rate: z.strictObject({
     threshold: ratioSchema.optional(),
     for: durationSchema.optional(),
+    /** Rate window of the ratio (default 5m): shorter reacts faster, longer is steadier. */
+    window: durationSchema.optional(),
     /** Below this many attempts per second over the window, the ratio is not judged. */
     min_rate_per_second: z.number().nonnegative().optional(),
   }).optional(),
