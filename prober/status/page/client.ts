@@ -34,6 +34,8 @@ const CLIENT_MAIN = String.raw`
     if (c.plot) { c.plot.setData(chartData(lat)); return; }
     c.chart.textContent = '';
     var axis = { stroke: cssVar('--muted'), grid: { stroke: cssVar('--grid'), width: 1 }, ticks: { stroke: cssVar('--grid'), width: 1 } };
+    // Whole seconds at least: sub-second ticks would print the same label twice.
+    var TIME_STEPS = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200];
     var hhmm = function (u, vals, axis, space, incr) {
       return vals.map(function (v) { return new Date(v * 1000).toLocaleTimeString([], incr < 60 ? { hour12: false } : { hour12: false, hour: '2-digit', minute: '2-digit' }); });
     };
@@ -42,7 +44,7 @@ const CLIENT_MAIN = String.raw`
       scales: { x: { time: true }, y: { range: function (u, min, max) { return [0, Math.max(1, max) * 1.1]; } } },
       series: [{}, { label: 'p50', stroke: cssVar('--p50'), width: 2, points: { size: 4 } },
         { label: 'p95', stroke: cssVar('--p95'), width: 2, dash: [6, 4], points: { size: 4 } }],
-      axes: [Object.assign({}, axis, { values: hhmm }), Object.assign({}, axis, { size: 62, values: function (u, vals) { return vals.map(fmtMs); } })],
+      axes: [Object.assign({}, axis, { values: hhmm, incrs: TIME_STEPS }), Object.assign({}, axis, { size: 62, values: function (u, vals) { return vals.map(fmtMs); } })],
       legend: { show: false },
       cursor: { y: false },
     }, chartData(lat), c.chart);

@@ -1,0 +1,109 @@
+/**
+ * The status page in real headless Chromium, served by `hookwatch up` (two
+ * reference receivers, the simulator, the exporter and the prober in one
+ * process): rows, states, charts and delivery figures are drawn; taking a
+ * receiver down through its admin API turns its rows to "down" without a
+ * reload; nothing is fetched from outside; and a screenshot is saved to
+ * test-artifacts/status-page.png for people to look at.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, expect, it } from 'vitest';
+import { startCli, stopAll } from '../../support/process.js';
+import { freePorts } from '../../support/servers.js';
+import { ROOT } from '../../support/tools.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const dir = mkdtempSync(join(tmpdir(), 'hookwatch-status-browser-'));
+let browser: Browser | undefined;
+afterAll(async () => {
+  await browser?.close();
+  stopAll();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+it('shows every endpoint and check, and turns a row down when its receiver goes down', async () => {
+  const [p1, p2, prober, exporter] = await freePorts(4);
+  const file = join(dir, 'up.yaml');
+  writeFileSync(file, `endpoints:
+  - name: payments-primary
+    url: http://127.0.0.1:${p1}/webhook
+    health_url: http://127.0.0.1:${p1}/webhook-health
+    signing: { scheme: standard-webhooks, secret: whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw }
+    checks: { signature_enforcement: { enabled: true } }
+  - name: payments-backup
+    url: http://127.0.0.1:${p2}/webhook
+    health_url: http://127.0.0.1:${p2}/webhook-health
+    signing: { scheme: stripe, secret: whsec_browser_backup }
+prober: { schedule: "* * * * * *", listen: 127.0.0.1:${prober} }
+receivers:
+  - { endpoint: payments-primary, listen: 127.0.0.1:${p1}, log: logs/primary.jsonl, faults: { latency: { min_ms: 2, max_ms: 40 } } }
+  - { endpoint: payments-backup, listen: 127.0.0.1:${p2}, log: logs/backup.jsonl, faults: { latency: { min_ms: 20, max_ms: 200 } } }
+simulator: { rate_per_second: 5, retry: { schedule: [0s, 200ms] }, log: { path: logs/deliveries.jsonl } }
+exporter:
+  listen: 127.0.0.1:${exporter}
+  state_dir: state
+  sources:
+    - { type: file, path: logs/deliveries.jsonl }
+    - { type: file, path: "logs/*.jsonl" }
+`);
+  const up = startCli(['up', '--config', file]);
+  const base = `http://127.0.0.1:${prober}`;
+  await up.waitFor(new RegExp(`status page +${base}/`));
+
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--disable-dev-shm-usage'] });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const requests: string[] = [];
+  const errors: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${base}/`);
+
+  // One row per endpoint and check, each with a text state.
+  const rows = page.locator('section.card tbody tr');
+  await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(5);
+  const states = () => page.$$eval('section.card', (cards) => cards.map((c) => [c.getAttribute('data-endpoint'), c.getAttribute('data-state')]));
+  await expect.poll(states, { timeout: 10_000 }).toEqual([['payments-primary', 'up'], ['payments-backup', 'up']]);
+  await expect.poll(() => page.locator('tr[data-state="up"] .badge').first().textContent()).toContain('Up');
+  await expect.poll(() => page.locator('#overall').textContent()).toMatch(/All 5 checks up/);
+  // Charts drawn by uPlot, uptime figures and probe ticks.
+  await expect.poll(() => page.locator('section.card .chart canvas').count(), { timeout: 10_000 }).toBe(2);
+  await expect.poll(() => page.locator('tr[data-check="health"] td.hour').first().textContent()).toMatch(/^100%/);
+  expect(await page.locator('tr[data-check="delivery"] .tick').first().getAttribute('aria-label')).toMatch(/status 202/);
+  // Delivery figures: the exporter runs in the same process.
+  await expect.poll(() => page.locator('section[data-endpoint="payments-primary"] .delivery').textContent(), { timeout: 10_000 }).toMatch(/Delivery success\d/);
+
+  // Keyboard: the newest tick takes focus, arrows move, the tooltip follows.
+  const ticks = page.locator('section[data-endpoint="payments-primary"] tr[data-check="health"] .ticks');
+  await ticks.locator('.tick[tabindex="0"]').focus();
+  await page.keyboard.press('ArrowLeft');
+  await expect.poll(() => page.locator('#tip').isVisible()).toBe(true);
+  expect(await page.locator('#tip').textContent()).toMatch(/result success · status 200/);
+
+  // Take the backup down: its rows turn down on the open page (no reload).
+  const res = await fetch(`http://127.0.0.1:${p2}/admin/faults`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{"down": true}' });
+  expect(res.status).toBe(200);
+  await expect.poll(() => page.locator('section[data-endpoint="payments-backup"] tr[data-check="health"]').getAttribute('data-state'), { timeout: 10_000 }).toBe('down');
+  await expect.poll(states, { timeout: 5_000 }).toEqual([['payments-primary', 'up'], ['payments-backup', 'down']]);
+  await expect.poll(() => page.locator('section[data-endpoint="payments-backup"] .card-head .badge').textContent()).toContain('Down');
+  await expect.poll(() => page.locator('#overall').textContent()).toMatch(/of 5 checks down/);
+  expect(await page.locator('section[data-endpoint="payments-backup"] .tick.fail').count()).toBeGreaterThan(0);
+
+  await page.keyboard.press('Escape');
+  await page.mouse.move(0, 0);
+  mkdirSync(join(ROOT, 'test-artifacts'), { recursive: true });
+  await page.screenshot({ path: join(ROOT, 'test-artifacts', 'status-page.png'), fullPage: true });
+
+  // Readable on a phone: no sideways scrolling.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await page.screenshot({ path: join(ROOT, 'test-artifacts', 'status-page-phone.png'), fullPage: true });
+
+  // Everything came from the prober itself.
+  expect(requests.filter((u) => !u.startsWith(`${base}/`) && !u.startsWith('data:'))).toEqual([]);
+  expect(errors).toEqual([]);
+  up.child.kill('SIGINT');
+  expect(await up.exited()).toBe(0);
+}, 45_000);
