@@ -16,6 +16,24 @@ import { freePorts } from '../../support/servers.js';
 import { ROOT } from '../../support/tools.js';
 
 const CHROMIUM = '/usr/bin/chromium';
+
+/**
+ * WCAG contrast ratio of every state label and small text against its
+ * nearest opaque background; a string because it runs in the page (our
+ * tsconfig has no DOM types).
+ */
+const CONTRAST = `[...document.querySelectorAll('.badge, .overall, .delivery dt, .small')].map((e) => {
+  const lin = (v) => { const s = v / 255; return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4; };
+  const lum = (c) => { const [r, g, b] = c.match(/[\\d.]+/g).slice(0, 3).map(Number).map(lin); return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+  let bg = 'rgb(255, 255, 255)';
+  for (let n = e; n; n = n.parentElement) {
+    const c = getComputedStyle(n).backgroundColor;
+    if (c && c !== 'rgba(0, 0, 0, 0)' && c !== 'transparent') { bg = c; break; }
+  }
+  const a = lum(getComputedStyle(e).color);
+  const b = lum(bg);
+  return { text: e.textContent, ratio: (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05) };
+})`;
 const dir = mkdtempSync(join(tmpdir(), 'hookwatch-status-browser-'));
 let browser: Browser | undefined;
 afterAll(async () => {
@@ -91,6 +109,13 @@ exporter:
   await expect.poll(() => page.locator('#overall').textContent()).toMatch(/of 5 checks down/);
   expect(await page.locator('section[data-endpoint="payments-backup"] .tick.fail').count()).toBeGreaterThan(0);
 
+  // Basic accessibility: state labels meet WCAG AA contrast; ticks and charts have text labels.
+  const contrasts = (await page.evaluate(CONTRAST)) as { text: string; ratio: number }[];
+  expect(contrasts.length).toBeGreaterThan(10);
+  expect(contrasts.filter((c) => c.ratio < 4.5)).toEqual([]);
+  expect(await page.locator('.tick:not([aria-label])').count()).toBe(0);
+  expect(await page.locator('.chart[role="img"][aria-label*="p95"]').count()).toBe(2);
+
   await page.keyboard.press('Escape');
   await page.mouse.move(0, 0);
   mkdirSync(join(ROOT, 'test-artifacts'), { recursive: true });
@@ -98,7 +123,7 @@ exporter:
 
   // Readable on a phone: no sideways scrolling.
   await page.setViewportSize({ width: 390, height: 844 });
-  await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await expect.poll(() => page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
   await page.screenshot({ path: join(ROOT, 'test-artifacts', 'status-page-phone.png'), fullPage: true });
 
   // Everything came from the prober itself.

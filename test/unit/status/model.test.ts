@@ -10,7 +10,7 @@ import { renderPage } from '../../../prober/status/page/html.js';
 import { configFromYaml } from '../../support/config.js';
 import { failure, outcome } from './outcomes.js';
 
-const SECRETS = ['whsec_c2VjcmV0LWZvci1zdGF0dXMtdGVzdA', 'Bearer tok_live_7f3a9b2c', 'p4ssw0rd-in-url', 'qs-token-99812', 'grafana-pw-1234'];
+const SECRETS = ['whsec_c2VjcmV0LWZvci1zdGF0dXMtdGVzdA', 'Bearer tok_live_7f3a9b2c', 'p4ssw0rd-in-url', 'qs-token-99812', 'grafana-pw-1234'] as const;
 
 const config = configFromYaml(`
 endpoints:
