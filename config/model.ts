@@ -77,7 +77,7 @@ export interface ReceiverConfig {
   readonly listen: ListenAddress;
   readonly log?: string;
   readonly idempotency: { readonly store: 'memory' | 'file'; readonly path?: string; readonly ttlSeconds: number; readonly maxEntries: number };
-  readonly processing: { readonly concurrency: number; readonly queueLimit: number; readonly maxAttempts: number; readonly backoffSeconds: number; readonly maxBackoffSeconds: number };
+  readonly processing: { readonly concurrency: number; readonly queueLimit: number; readonly maxAttempts: number; readonly backoffSeconds: number; readonly maxBackoffSeconds: number; readonly dlqReplayIntervalSeconds?: number };
   readonly handlers: Readonly<Record<string, readonly string[]>>;
   readonly faults: Faults;
   readonly admin: boolean;
@@ -256,6 +256,7 @@ export function normalize(raw: RawConfig, file: string): Config {
         maxAttempts: r.processing.max_attempts,
         backoffSeconds: r.processing.backoff.seconds,
         maxBackoffSeconds: r.processing.max_backoff.seconds,
+        ...(r.processing.dlq_replay_interval ? { dlqReplayIntervalSeconds: r.processing.dlq_replay_interval.seconds } : {}),
       },
       handlers: r.handlers,
       faults: r.faults,

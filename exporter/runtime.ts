@@ -6,6 +6,7 @@
  */
 import { isAbsolute, resolve } from 'node:path';
 import { readCheckpoint, writeCheckpoint, type Checkpoint, type SourcePosition } from './checkpoint.js';
+import { LABEL, PARSE_ERROR_REASONS } from '../catalog/index.js';
 import { Engine } from './engine.js';
 import { renderExposition } from './render.js';
 import { FileSource } from './sources/file-source.js';
@@ -44,11 +45,31 @@ export class ExporterRuntime {
     this.engine.agg.set('buildInfo', [opts.version, 'exporter'], 1);
     this.published = renderExposition(this.engine.agg);
     this.openSources();
+    this.initSelfSeries();
   }
 
   /** Loads the last checkpoint (if any) and prepares the sources. */
   static async open(settings: ExporterSettings, opts: RuntimeOptions): Promise<ExporterRuntime> {
     return new ExporterRuntime(settings, await readCheckpoint(settings.stateDir), opts);
+  }
+
+  /**
+   * Counters whose label values are known up front start at 0, so a first
+   * parse error or rotation shows as an increase rather than a new series
+   * (rate() and increase() cannot see the first sample of a series).
+   */
+  private initSelfSeries(): void {
+    const agg = this.engine.agg;
+    this.settings.sources.forEach((s, i) => {
+      const name = sourceName(s, i);
+      agg.inc('exporterLinesRead', [name], 0);
+      for (const reason of PARSE_ERROR_REASONS) agg.inc('exporterParseErrors', [name, reason], 0);
+      if (s.type === 'file') {
+        agg.inc('exporterRotations', [name], 0);
+        agg.inc('exporterTruncations', [name], 0);
+      }
+    });
+    for (const label of [LABEL.endpoint, LABEL.eventType]) agg.inc('exporterLabelOverflow', [label], 0);
   }
 
   private openSources(): void {
@@ -160,6 +181,7 @@ export class ExporterRuntime {
     this.settings = next;
     this.saved = { ...(this.saved ?? emptyCheckpoint()), sources: Object.fromEntries(positions), retired };
     this.openSources();
+    this.initSelfSeries();
   }
 
   /** Final checkpoint and closes the files (SIGTERM). */

@@ -3,7 +3,7 @@
  * registry (never prom-client's global one).
  */
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
-import { CHECKS, METRICS, PHASES, PROBE_RESULTS, SKIP_REASONS, type Check, type MetricDef } from '../catalog/index.js';
+import { CHECKS, METRICS, PHASES, PROBE_RESULTS, RELOAD_RESULTS, SKIP_REASONS, type Check, type MetricDef } from '../catalog/index.js';
 import type { ProbeOutcome } from './types.js';
 
 type AnyMetric = Counter<string> | Gauge<string> | Histogram<string>;
@@ -31,6 +31,7 @@ export class ProberMetrics {
   constructor(version: string) {
     for (const def of PROBER_METRICS) this.#m.set(def.name, createMetric(def, this.registry));
     this.gauge(METRICS.buildInfo).set({ version, component: 'prober' }, 1);
+    for (const result of RELOAD_RESULTS) this.counter(METRICS.configReloads).inc({ result }, 0);
   }
 
   counter(def: MetricDef): Counter<string> { return this.#m.get(def.name) as Counter<string>; }

@@ -41,6 +41,7 @@ export class Receiver {
   readonly queue: ProcessingQueue;
   readonly writer: LogWriter;
   readonly #o: ReceiverOptions;
+  readonly #replayTimer?: NodeJS.Timeout;
 
   constructor(config: ReceiverConfig, o: ReceiverOptions = {}) {
     this.config = config;
@@ -63,6 +64,13 @@ export class Receiver {
       onResult: (ev, r) => this.#onResult(ev, r),
       ...(o.clock ? { random: () => o.clock!.random() } : {}),
     });
+    const every = p.dlqReplayIntervalSeconds;
+    if (every) {
+      this.#replayTimer = setInterval(() => {
+        if (this.dlq.size > 0) this.replayDlq();
+      }, every * 1000);
+      this.#replayTimer.unref();
+    }
   }
 
   get endpoint(): string {
@@ -126,6 +134,7 @@ export class Receiver {
    * the DLQ (and logged as such) rather than dropped silently.
    */
   async stop(): Promise<void> {
+    clearInterval(this.#replayTimer);
     await this.queue.idle();
     for (const ev of this.queue.stop()) {
       this.#deadLetter(ev, 'receiver stopped while a retry was pending');

@@ -31,6 +31,8 @@ export const receiverSchema = z.strictObject({
     max_attempts: z.number().int().positive().default(4),
     backoff: durationSchema.prefault('100ms'),
     max_backoff: durationSchema.prefault('10s'),
+    /** Replay the DLQ on this interval (after a dependency recovers); off when omitted. */
+    dlq_replay_interval: durationSchema.optional(),
   }).prefault({}),
   /** Event type → internal handlers it fans out to; `*` matches every type. */
   handlers: z.record(z.string(), z.array(nameSchema).min(1)).default({ '*': ['default'] }),

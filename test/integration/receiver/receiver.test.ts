@@ -124,6 +124,16 @@ describe('processing failures', () => {
     expect(r.dlq.size).toBe(0);
   });
 
+  it('replays the DLQ on dlq_replay_interval once processing recovers', async () => {
+    const { url, r, writer } = await start(config('    processing: { dlq_replay_interval: 200ms }\n    faults: { permanent_failure_ratio: 1 }\n'));
+    await post(url, signed('evt_auto'));
+    await eventually(() => r.dlq.size === 1);
+    r.faults.update({ permanentFailureRatio: 0 });
+    await eventually(() => writer.records.find((x) => x.kind === 'processed' && x.event_id === 'evt_auto' && x.status === 'success'));
+    expect(writer.records.filter((x) => x.kind === 'dlq_replay').length).toBeGreaterThanOrEqual(1);
+    expect(r.dlq.size).toBe(0);
+  });
+
   it('dead-letters permanent failures at once', async () => {
     const { url, r, writer } = await start(config('    faults: { permanent_failure_ratio: 1 }\n'));
     await post(url, signed('evt_perm'));
