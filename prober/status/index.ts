@@ -35,6 +35,7 @@ export interface StatusPageOptions {
 
 /** Seconds between exporter samples: often enough for a 5-minute rate, rarely enough to cost nothing. */
 const EXPORTER_SAMPLE_SECONDS = 10;
+const EXPORTER_TIMEOUT_MS = 2000;
 
 export class StatusPage {
   readonly history: StatusHistory;
@@ -117,7 +118,10 @@ export class StatusPage {
 
   async #sample(): Promise<void> {
     try {
-      const text = await this.#opts.exporterMetrics!();
+      // A stuck exporter must not hold the page: give up after a while.
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error('exporter timed out')), EXPORTER_TIMEOUT_MS); });
+      const text = await Promise.race([this.#opts.exporterMetrics!(), timeout]).finally(() => clearTimeout(timer));
       this.#delivery!.add(this.#now(), text);
     } catch {
       // The exporter is stopping or busy: the page keeps its last figures.
