@@ -66,8 +66,11 @@ export class Receiver {
     });
     const every = p.dlqReplayIntervalSeconds;
     if (every) {
+      // Each entry waits at least one interval before it is retried, which
+      // gives the failing dependency that long to recover.
       this.#replayTimer = setInterval(() => {
-        if (this.dlq.size > 0) this.replayDlq();
+        const due = this.dlq.list().filter((e) => e.failedAt <= this.now() - every).map((e) => e.id);
+        if (due.length > 0) this.replayDlq(due);
       }, every * 1000);
       this.#replayTimer.unref();
     }

@@ -31,7 +31,7 @@ export const receiverSchema = z.strictObject({
     max_attempts: z.number().int().positive().default(4),
     backoff: durationSchema.prefault('100ms'),
     max_backoff: durationSchema.prefault('10s'),
-    /** Replay the DLQ on this interval (after a dependency recovers); off when omitted. */
+    /** Replay DLQ entries at least this old on this interval (a dependency had time to recover); off when omitted. */
     dlq_replay_interval: durationSchema.optional(),
   }).prefault({}),
   /** Event type → internal handlers it fans out to; `*` matches every type. */
