@@ -40,7 +40,7 @@ const CLIENT_MAIN = String.raw`
       return vals.map(function (v) { return new Date(v * 1000).toLocaleTimeString([], incr < 60 ? { hour12: false } : { hour12: false, hour: '2-digit', minute: '2-digit' }); });
     };
     c.plot = new uPlot({
-      width: Math.max(220, c.chart.clientWidth), height: 150,
+      width: Math.max(220, c.chart.clientWidth), height: 150, padding: [8, 28, 0, 0],
       scales: { x: { time: true }, y: { range: function (u, min, max) { return [0, Math.max(1, max) * 1.1]; } } },
       series: [{}, { label: 'p50', stroke: cssVar('--p50'), width: 2, points: { size: 4 } },
         { label: 'p95', stroke: cssVar('--p95'), width: 2, dash: [6, 4], points: { size: 4 } }],

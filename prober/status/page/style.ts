@@ -60,8 +60,16 @@ table.checks { width: 100%; border-collapse: collapse; font-variant-numeric: tab
 .checks tbody th { font-weight: 600; white-space: nowrap; }
 .checks .num { font-size: 1.05rem; font-weight: 600; white-space: nowrap; }
 .small { display: block; color: var(--muted); font-size: .75rem; font-weight: 400; }
-.reason { display: block; color: var(--muted); font-size: .75rem; max-width: 14rem; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
-.ticks { display: grid; grid-template-columns: repeat(60, minmax(2px, 1fr)); gap: 2px; height: 30px; min-width: 150px; background: repeating-linear-gradient(90deg, var(--slot) 0 calc((100% + 2px) / 60 - 2px), transparent 0 calc((100% + 2px) / 60)); border-radius: 3px; }
+.reason { display: block; color: var(--muted); font-size: .75rem; max-width: 10rem; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+/* Fixed columns on wide screens: every card's table lines up with the others. */
+@media (min-width: 1100px) {
+  table.checks { table-layout: fixed; }
+  .checks thead th:nth-child(1) { width: 11.5rem; } .checks thead th:nth-child(2) { width: 10.5rem; }
+  .checks thead th:nth-child(3), .checks thead th:nth-child(4) { width: 7rem; }
+  .checks thead th:nth-child(6) { width: 17rem; }
+  .checks tbody th { white-space: normal; }
+}
+.ticks { display: grid; grid-template-columns: repeat(60, minmax(0, 1fr)); gap: 1px; height: 30px; min-width: 150px; background: repeating-linear-gradient(90deg, var(--slot) 0 calc((100% + 1px) / 60 - 1px), transparent 0 calc((100% + 1px) / 60)); border-radius: 3px; }
 .tick { border: 0; padding: 0; margin: 0; border-radius: 2px; background: var(--unknown); cursor: default; min-width: 0; }
 .tick.ok { background: var(--up); }
 .tick.slow { background: var(--degraded); }
