@@ -58,7 +58,7 @@ exporter:
     - { type: file, path: "logs/receiver-*.jsonl" }
 `);
   const up = startCli(['up', '--config', file]);
-  await up.waitFor(/is up/);
+  await up.waitFor(/Press Ctrl-C/);
   expect(up.stdout()).toMatch(new RegExp(`prober metrics +http://127.0.0.1:${prober}/metrics`));
   const exp = await eventually(async () => {
     const t = await scrape(`http://127.0.0.1:${exporter}/metrics`);
