@@ -32,6 +32,8 @@ beforeAll(async () => {
       setTimeout(() => res.end('second'), 300);
       return;
     }
+    if (path === '/moved') return json(res, 302, { moved: true }, { location: '/lax' });
+    if (path === '/big') return json(res, 200, { pad: 'x'.repeat(200_000), end: 'marker-at-the-end' });
     if (path === '/health-ok') return json(res, 200, { status: 'healthy', details: { queue: { depth: 0 } } });
     if (path === '/health-bad') return json(res, 200, { status: 'unhealthy', details: { store: 'read-only' } });
     return json(res, 404, { error: 'no route' });
@@ -141,6 +143,23 @@ describe('delivery check', () => {
     expect(ok.result).toBe('success');
     const bad = await probeOnce(endpointYaml('json', `${receiver.url}/lax`, '    checks: { delivery: { expect: { json: { accepted: false } } } }\n'));
     expect(bad).toMatchObject({ result: 'assertion_failed', detail: 'accepted is true, expected false' });
+  });
+});
+
+describe('redirects and bodies', () => {
+  it('does not follow redirects unless configured', async () => {
+    const o = await probeOnce(endpointYaml('r', `${receiver.url}/moved`));
+    expect(o).toMatchObject({ result: 'http_error', status: 302 });
+  });
+  it('follows them when follow_redirects is set, as a GET after a POST', async () => {
+    const o = await probeOnce(endpointYaml('r', `${receiver.url}/moved`, '    follow_redirects: true\n'));
+    expect(o).toMatchObject({ result: 'success', status: 200 });
+  });
+  it('reads at most body_limit_bytes of the body for assertions', async () => {
+    const small = await probeOnce(endpointYaml('b', `${receiver.url}/big`, '    checks: { delivery: { expect: { body_contains: marker-at-the-end } } }\n'), 'delivery', '  body_limit_bytes: 1024\n');
+    expect(small).toMatchObject({ result: 'assertion_failed', status: 200 });
+    const all = await probeOnce(endpointYaml('b', `${receiver.url}/big`, '    checks: { delivery: { expect: { body_contains: marker-at-the-end } } }\n'), 'delivery', '  body_limit_bytes: 1048576\n');
+    expect(all.result).toBe('success');
   });
 });
 
