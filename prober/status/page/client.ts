@@ -28,7 +28,7 @@ const CLIENT_MAIN = String.raw`
     if (!lat.t.length || typeof uPlot === 'undefined') {
       if (c.plot) { c.plot.destroy(); c.plot = null; }
       c.chart.textContent = '';
-      c.chart.appendChild(el('div', 'empty', 'No latency measured yet'));
+      c.chart.appendChild(el('div', 'empty', 'No response measured yet'));
       return;
     }
     if (c.plot) { c.plot.setData(chartData(lat)); return; }

@@ -25,6 +25,8 @@ export const STYLE_CSS = String.raw`
   }
 }
 * { box-sizing: border-box; }
+/* Our display rules must not undo the hidden attribute. */
+[hidden] { display: none !important; }
 body { margin: 0; background: var(--bg); color: var(--text); font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
 a { color: var(--p50); }
 :focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
@@ -60,7 +62,7 @@ table.checks { width: 100%; border-collapse: collapse; font-variant-numeric: tab
 .checks tbody th { font-weight: 600; white-space: nowrap; }
 .checks .num { font-size: 1.05rem; font-weight: 600; white-space: nowrap; }
 .small { display: block; color: var(--muted); font-size: .75rem; font-weight: 400; }
-.reason { display: block; color: var(--muted); font-size: .75rem; max-width: 10rem; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+.reason { display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; overflow: hidden; color: var(--muted); font-size: .75rem; line-height: 1.3; overflow-wrap: anywhere; }
 /* Fixed columns on wide screens: every card's table lines up with the others. */
 @media (min-width: 1100px) {
   table.checks { table-layout: fixed; }
@@ -85,7 +87,7 @@ figure.latency { margin: 0; min-width: 0; }
 figure.latency figcaption { color: var(--muted); font-size: .8rem; margin-bottom: .25rem; }
 figure.latency figcaption b { color: var(--text); font-size: 1rem; font-variant-numeric: tabular-nums; }
 .chart { min-height: 150px; }
-.chart .empty { color: var(--muted); font-size: .85rem; padding: 2rem 0; text-align: center; border: 1px dashed var(--border); border-radius: 6px; }
+.chart .empty { display: flex; align-items: center; justify-content: center; height: 150px; color: var(--muted); font-size: .85rem; border: 1px dashed var(--border); border-radius: 6px; }
 .uplot { font-family: inherit; }
 .foot { max-width: 1280px; margin: 0 auto; padding: .5rem clamp(1rem, 3vw, 2.5rem) 2rem; color: var(--muted); font-size: .8rem; }
 .live.stale { color: var(--down-text); font-weight: 650; }
@@ -102,6 +104,5 @@ figure.latency figcaption b { color: var(--text); font-size: 1rem; font-variant-
   .checks th, .checks td { border: 0; padding: 0; }
   .checks td[data-label]::before { content: attr(data-label); display: block; color: var(--muted); font-size: .7rem; text-transform: uppercase; letter-spacing: .04em; }
   .checks td.recent, .checks td.last { grid-column: 1 / -1; }
-  .reason { max-width: none; white-space: normal; }
 }
 `;
