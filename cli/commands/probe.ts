@@ -10,8 +10,8 @@ import type { Command } from './command.js';
 const HELP = `usage: hookwatch probe --config FILE [--once [--json]]
 
 Probes every endpoint on its schedule and serves the status page (/),
-/api/status, /metrics, /-/healthy and /-/ready on prober.listen. SIGHUP reloads the config; SIGTERM lets running
-probes finish, then exits.
+/api/status, /metrics, /-/healthy and /-/ready on prober.listen. SIGHUP
+reloads the config; SIGTERM lets running probes finish, then exits.
 
   --once   run every check once, print the results, exit 1 if any failed
   --json   with --once: print JSON instead of a table`;
