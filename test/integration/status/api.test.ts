@@ -35,7 +35,8 @@ afterAll(async () => {
 
 it('serves the status page, its API and its event stream, without secrets', async () => {
   const file = join(dir, 'probe.yaml');
-  writeFileSync(file, `endpoints:
+  const extra = `  - name: removed-on-reload\n    url: ${receiver.url}/health\n`;
+  const yaml = (more: string) => `endpoints:
   - name: rejecting
     url: ${receiver.url}/webhook?token=${QUERY}
     health_url: ${receiver.url}/health
@@ -43,7 +44,8 @@ it('serves the status page, its API and its event stream, without secrets', asyn
     signing: { scheme: standard-webhooks, secret: ${SECRET} }
 prober: { listen: 127.0.0.1:0, schedule: "* * * * * *", history_size: 30 }
 grafana: { url: "http://grafana.local:3000" }
-`);
+`.replace('prober:', `${more}prober:`);
+  writeFileSync(file, yaml(extra));
   const d = startCli(['probe', '--config', file]);
   const url = (await d.waitFor(/msg="listening" url=(\S+)/))[1]!;
 
@@ -51,6 +53,7 @@ grafana: { url: "http://grafana.local:3000" }
     const m = (await (await fetch(`${url}/api/status`)).json()) as StatusModel;
     return m.endpoints[0]?.checks.every((c) => c.recent.length >= 2) ? m : undefined;
   });
+  expect(model.endpoints.map((e) => e.name)).toEqual(['rejecting', 'removed-on-reload']);
   const [ep] = model.endpoints;
   expect(ep?.name).toBe('rejecting');
   expect(ep?.state).toBe('down');
@@ -92,6 +95,13 @@ grafana: { url: "http://grafana.local:3000" }
     expect(html).not.toContain(s);
     expect(text).not.toContain(s);
   }
+  // A reload that removes an endpoint removes its rows (and frees its history).
+  writeFileSync(file, yaml(''));
+  d.child.kill('SIGHUP');
+  await eventually(async () => {
+    const m = (await (await fetch(`${url}/api/status`)).json()) as StatusModel;
+    return m.endpoints.length === 1 && m.summary.checks === 2;
+  });
   d.child.kill('SIGTERM');
   expect(await d.exited()).toBe(0);
 }, 30_000);
