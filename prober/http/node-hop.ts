@@ -9,8 +9,8 @@
  * fresh-connection request (0.30 ms vs 0.46 ms), and the prober's budget is
  * half of blackbox_exporter's CPU per probe.
  */
-import { request as httpRequest, type IncomingMessage } from 'node:http';
-import { request as httpsRequest } from 'node:https';
+import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import type { Socket } from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import type { Phase } from '../../catalog/index.js';
@@ -36,6 +36,12 @@ export interface HopResult {
   readonly tlsExpiry?: number;
 }
 
+// Shared agents that never keep a connection alive (so every probe opens a
+// fresh one) and never resume a TLS session (so every probe does a full
+// handshake): cheaper than `agent: false`, which builds an agent per request.
+const HTTP_AGENT = new HttpAgent({ keepAlive: false, maxSockets: Infinity });
+const HTTPS_AGENT = new HttpsAgent({ keepAlive: false, maxSockets: Infinity, maxCachedSessions: 0 });
+
 /** Rejects with the network error (classified by the caller). */
 export function nodeHop(r: HopRequest): Promise<HopResult> {
   return new Promise((resolve, reject) => {
@@ -48,7 +54,7 @@ export function nodeHop(r: HopRequest): Promise<HopResult> {
       port: r.url.port || (isTls ? 443 : 80),
       path: `${r.url.pathname}${r.url.search}`,
       headers: r.headers,
-      agent: false as const,
+      agent: isTls ? HTTPS_AGENT : HTTP_AGENT,
       signal: r.signal,
       ...(isTls ? {
         rejectUnauthorized: !r.tls.insecureSkipVerify,
