@@ -1,7 +1,7 @@
 /**
  * Uptime over a time window, counted from the ring: the share of probes
  * started in the window that succeeded (slow-but-successful probes count as
- * up, like a `webhook_probe_up` of 1).
+ * up, like the catalog's probe-up gauge at 1).
  *
  * The ring holds `capacity` probes, so a 24-hour window is fully covered
  * only when `capacity × interval ≥ 24 h` (1440 one-minute probes). When it
