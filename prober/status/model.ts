@@ -19,15 +19,8 @@ export const RECENT_TICKS = 60;
 const HOUR = 3600;
 const DAY = 86_400;
 
-export interface Tick {
-  readonly t: number;
-  readonly result: ProbeResult;
-  readonly success: boolean;
-  readonly degraded: boolean;
-  readonly status: number;
-  readonly seconds: number;
-  readonly detail: string;
-}
+/** One tick of the recent-probes bar: a ring entry without its phases. */
+export type Tick = Omit<RingEntry, 'phases'>;
 
 export interface CheckStatus {
   readonly check: Check;
