@@ -6,3 +6,11 @@ export function table(header: readonly string[], rows: readonly (readonly string
 }
 
 export const ms = (seconds: number | undefined): string => (seconds === undefined ? '-' : `${(seconds * 1000).toFixed(1)}ms`);
+
+/** The banner `up` and `stack` print once everything listens; the last line is what tests wait for. */
+export function printBanner(title: string, urls: readonly (readonly [string, string])[]): void {
+  const width = Math.max(...urls.map(([n]) => n.length));
+  console.log(`${title}\n`);
+  for (const [name, url] of urls) console.log(`  ${name.padEnd(width)}  ${url}`);
+  console.log('\nPress Ctrl-C to stop.');
+}

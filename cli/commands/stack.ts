@@ -5,6 +5,7 @@ import { log, runDaemon } from '../daemon.js';
 import { listenError } from '../listen-error.js';
 import { startComponents, stopComponents, type Stopper } from '../stack/components.js';
 import { startStack } from '../stack/stack.js';
+import { printBanner } from '../format.js';
 import type { Command } from './command.js';
 
 const HELP = `usage: hookwatch stack --config FILE [--dir DIR] [--no-demo]
@@ -55,10 +56,7 @@ export const stack: Command = {
       reload: () => log('stack', 'level=warn msg="reload is not supported by stack; restart it"'),
       stop: () => stopComponents(stoppers),
     });
-    const width = Math.max(...urls.map(([n]) => n.length));
-    console.log('hookwatch stack is up\n');
-    for (const [name, url] of urls) console.log(`  ${name.padEnd(width)}  ${url}`);
-    console.log('\nPress Ctrl-C to stop.');
+    printBanner('hookwatch stack is up', urls);
     await stopped;
     return 0;
   },

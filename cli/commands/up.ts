@@ -4,6 +4,7 @@ import { startComponents, stopComponents, type Stopper } from '../stack/componen
 import { log, runDaemon } from '../daemon.js';
 import { listenError } from '../listen-error.js';
 import { VERSION } from '../version.js';
+import { printBanner } from '../format.js';
 import type { Command } from './command.js';
 
 export const DEMO_CONFIG = fileURLToPath(new URL('../../../examples/demo.yaml', import.meta.url));
@@ -39,10 +40,7 @@ export const up: Command = {
       reload: () => log('up', 'level=warn msg="reload is not supported by up; restart it"'),
       stop: () => stopComponents(stoppers),
     });
-    const width = Math.max(...urls.map(([n]) => n.length));
-    console.log(`hookwatch ${VERSION} is up (${file})\n`);
-    for (const [name, url] of urls) console.log(`  ${name.padEnd(width)}  ${url}`);
-    console.log('\nPress Ctrl-C to stop.');
+    printBanner(`hookwatch ${VERSION} is up (${file})`, urls);
     await stopped;
     return 0;
   },
