@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Everything `npm test` needs beyond node_modules, installed when missing so
+# the README's test command works on a fresh Debian machine (as root):
+#  - Prometheus 2.42, Alertmanager 0.25, blackbox_exporter 0.23, mtail (.tools/)
+#  - Debian's Chromium for the status page's browser test.
+# Idempotent and quick when everything is there.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+bash "$here/fetch-prometheus-tools.sh"
+if [ ! -x /usr/bin/chromium ]; then
+  if [ "$(id -u)" != 0 ]; then
+    echo "ensure-test-deps: /usr/bin/chromium is missing; install it with: apt-get install chromium" >&2
+    exit 1
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get install -y -qq chromium >/dev/null 2>&1 || { apt-get update -qq >/dev/null && apt-get install -y -qq chromium >/dev/null; }
+fi
