@@ -7,11 +7,14 @@ import type { Check } from '../catalog/index.js';
 import { ALERT_DEFAULTS, NOTIFY_DEFAULTS, PROBER_DEFAULTS } from './defaults.js';
 import type { Duration } from './duration.js';
 import type { RawConfig } from './schema/root.js';
-import type { SigningConfig } from './schema/signing.js';
+import type { SigningConfig as RawSigningConfig } from './schema/signing.js';
 import type { ListenAddress } from './schema/common.js';
 import type { Faults } from './schema/faults.js';
 
-export type { SigningConfig, ListenAddress, Duration, Faults };
+export type { ListenAddress, Duration, Faults };
+
+/** How an endpoint signs; `scheme: none` in the YAML means no signing at all. */
+export type SigningConfig = RawSigningConfig & { readonly scheme: Exclude<RawSigningConfig['scheme'], 'none'> };
 
 export interface Expectations {
   readonly status: readonly (number | string)[];
@@ -196,7 +199,7 @@ export function normalize(raw: RawConfig, file: string): Config {
       url: e.url,
       ...(e.health_url ? { healthUrl: e.health_url } : {}),
       events: e.events,
-      ...(e.signing && e.signing.scheme !== 'none' ? { signing: e.signing } : {}),
+      ...(e.signing && e.signing.scheme !== 'none' ? { signing: e.signing as SigningConfig } : {}),
       slo: { successRatio: e.slo.success_ratio, latencyP95Seconds: e.slo.latency_p95_seconds },
       headers: e.headers,
       followRedirects: e.follow_redirects,

@@ -63,7 +63,7 @@ async function webhook(r: Receiver, req: IncomingMessage, res: ServerResponse, r
   if (signing) {
     const v = r.faults.current.rejectSignatures
       ? ({ ok: false, reason: 'mismatch' } as const)
-      : verify(signing.scheme === 'none' ? 'hmac-sha256' : signing.scheme, { headers: req.headers, body, secrets: signing.secrets.map((s) => s.reveal()), nowSeconds: r.now(), toleranceSeconds: signing.toleranceSeconds }, signing.generic);
+      : verify(signing.scheme, { headers: req.headers, body, secrets: signing.secrets.map((s) => s.reveal()), nowSeconds: r.now(), toleranceSeconds: signing.toleranceSeconds }, signing.generic);
     if (!v.ok) {
       r.log(requestId, `level=warn msg="signature rejected" reason=${v.reason}`);
       return send(res, 401, { error: `signature ${v.reason}` }, { ...rid, ...rl });

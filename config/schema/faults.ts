@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { durationSchema, ratioSchema } from './common.js';
+import { durationSchema } from './common.js';
 
 /**
  * Fault injection for the reference receiver: what the demo's flaky
@@ -48,4 +48,3 @@ export const faultsSchema = z.strictObject({
 export type FaultsInput = z.input<typeof faultsSchema>;
 export type Faults = z.output<typeof faultsSchema>;
 
-export { ratioSchema };

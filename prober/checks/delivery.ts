@@ -34,6 +34,6 @@ export const probeDelivery: CheckFn = async (target, env) => {
 
 function signatureHeaders(target: { endpoint: { signing?: SigningConfig } }, event: { id: string; timestamp: number; body: string }): Record<string, string> {
   const s = target.endpoint.signing;
-  if (!s || s.scheme === 'none') return {};
+  if (!s) return {};
   return signHeaders(s.scheme, { id: event.id, timestamp: event.timestamp, body: event.body, secrets: s.secrets.map((x) => x.reveal()) }, s.generic);
 }

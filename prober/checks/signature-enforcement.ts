@@ -21,12 +21,12 @@ export const probeSignatureEnforcement: CheckFn = async (target, env) => {
   }
   const secrets = s.secrets.map((x) => x.reveal());
   const cases: { name: string; make: (ev: { id: string; timestamp: number; body: string }) => Record<string, string>; at: number }[] = [
-    { name: 'forged signature', at: startedAt, make: (ev) => forgeHeaders(s.scheme as never, { ...ev, secrets }, s.generic) },
+    { name: 'forged signature', at: startedAt, make: (ev) => forgeHeaders(s.scheme, { ...ev, secrets }, s.generic) },
   ];
   if (TIMESTAMPED.has(s.scheme)) {
     // Well outside any tolerance window the receiver may use.
     const stale = startedAt - s.toleranceSeconds - 600;
-    cases.push({ name: 'stale timestamp', at: stale, make: (ev) => signHeaders(s.scheme as never, { ...ev, secrets }, s.generic) });
+    cases.push({ name: 'stale timestamp', at: stale, make: (ev) => signHeaders(s.scheme, { ...ev, secrets }, s.generic) });
   }
   let last: ProbeOutcome | undefined;
   let total = 0;

@@ -65,7 +65,7 @@ export class EventSender {
   async send(seq: number): Promise<SendOutcome> {
     const { endpoint: e, now } = this.#o;
     const event = syntheticEvent({ id: this.#o.newId(), nowSeconds: this.#o.nowSeconds(), events: e.events, sequence: seq, endpoint: e.name, ...(this.#o.template !== undefined ? { template: this.#o.template } : {}) });
-    const signing = e.signing && e.signing.scheme !== 'none'
+    const signing = e.signing
       ? signHeaders(e.signing.scheme, { id: event.id, timestamp: event.timestamp, body: event.body, secrets: e.signing.secrets.map((s) => s.reveal()) }, e.signing.generic)
       : {};
     const signal = AbortSignal.timeout(this.#o.timeoutSeconds * 1000);

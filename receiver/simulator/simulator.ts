@@ -128,7 +128,7 @@ export class Simulator {
     const e = ev.endpoint;
     const timestamp = Math.floor(this.#clock.now());
     const headers = e.signing
-      ? signHeaders(e.signing.scheme === 'none' ? 'hmac-sha256' : e.signing.scheme, { id: ev.id, timestamp, body: ev.body, secrets: e.signing.secrets.map((s) => s.reveal()) }, e.signing.generic)
+      ? signHeaders(e.signing.scheme, { id: ev.id, timestamp, body: ev.body, secrets: e.signing.secrets.map((s) => s.reveal()) }, e.signing.generic)
       : {};
     const requestId = `req_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
     const out = await this.#send(e, { ...headers, 'x-request-id': requestId }, ev.body, this.#c.timeoutSeconds);
