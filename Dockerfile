@@ -8,6 +8,7 @@ COPY package.json package-lock.json ./
 RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY catalog catalog
+COPY output output
 COPY signing signing
 COPY config config
 COPY prober prober

@@ -6,11 +6,10 @@
 import { basename } from 'node:path';
 import type { Config } from '../config/index.js';
 import { alertmanagerFiles } from './alertmanager/index.js';
-import type { GeneratedFile } from './model.js';
+import type { GeneratedFile } from '../output/index.js';
 import { ALERT_RULES_FILE, RECORDING_RULES_FILE, renderRuleFile } from './render.js';
 import { alertGroups, recordingGroups } from './rules/index.js';
 
-export type { GeneratedFile } from './model.js';
 export { generatePrometheusConfig, type PrometheusTargets } from './prometheus.js';
 export { checkGeneratedFiles, type CheckOptions } from './check.js';
 export { ALERT_RULES_FILE, RECORDING_RULES_FILE } from './render.js';

@@ -5,12 +5,6 @@
  */
 import type { AlertName, Severity } from '../catalog/index.js';
 
-/** A file the build writes, relative to the build output directory. */
-export interface GeneratedFile {
-  path: string;
-  content: string;
-}
-
 export interface Annotations {
   readonly summary: string;
   readonly description: string;

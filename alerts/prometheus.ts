@@ -6,7 +6,7 @@
 import { basename } from 'node:path';
 import { JOBS } from '../catalog/index.js';
 import type { Config } from '../config/index.js';
-import { renderYaml } from './format.js';
+import { renderYaml } from '../output/index.js';
 
 /** Where things are, as host:port lists, and the rule folder as Prometheus sees it. */
 export interface PrometheusTargets {

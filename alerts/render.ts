@@ -1,5 +1,5 @@
 /** Rule files: the model printed in Prometheus's rule-file format. */
-import { renderYaml } from './format.js';
+import { nonEmpty, renderYaml } from '../output/index.js';
 import type { AlertRule, RecordingRule, RuleGroup } from './model.js';
 
 export const ALERT_RULES_FILE = 'prometheus/rules/hookwatch-alerts.yml';
@@ -12,7 +12,6 @@ function ruleDoc(r: AlertRule | RecordingRule): Record<string, unknown> {
 }
 
 export function renderRuleFile(groups: readonly RuleGroup[], source: string): string {
-  const nonEmpty = groups.filter((g) => g.rules.length > 0);
-  if (nonEmpty.length === 0) throw new Error(`Refusing to write an empty rule file for ${source}.`);
-  return renderYaml({ groups: nonEmpty.map((g) => ({ name: g.name, rules: g.rules.map(ruleDoc) })) }, source);
+  const filled = nonEmpty(groups.filter((g) => g.rules.length > 0), source);
+  return renderYaml({ groups: filled.map((g) => ({ name: g.name, rules: g.rules.map(ruleDoc) })) }, source);
 }

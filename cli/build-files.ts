@@ -7,11 +7,7 @@
 import { generateAlertFiles, generatePrometheusConfig, type PrometheusTargets } from '../alerts/index.js';
 import type { Config } from '../config/index.js';
 import { generateDashboardFiles } from '../dashboards/index.js';
-
-export interface BuiltFile {
-  readonly path: string;
-  readonly content: string;
-}
+import { nonEmpty, type GeneratedFile } from '../output/index.js';
 
 export const PROMETHEUS_CONFIG_FILE = 'prometheus/prometheus.yml';
 
@@ -23,16 +19,13 @@ export const COMPOSE_TARGETS: PrometheusTargets = {
   ruleFilesDir: '/etc/prometheus/rules',
 };
 
-export function buildFiles(config: Config, targets: PrometheusTargets = COMPOSE_TARGETS): BuiltFile[] {
+export function buildFiles(config: Config, targets: PrometheusTargets = COMPOSE_TARGETS): GeneratedFile[] {
   const files = [
     ...generateDashboardFiles(config),
     ...generateAlertFiles(config),
     { path: PROMETHEUS_CONFIG_FILE, content: generatePrometheusConfig(config, targets) },
   ];
-  for (const f of files) {
-    // A generator that produced nothing is a bug, never a file to write.
-    if (f.content.trim() === '') throw new Error(`refusing to write empty ${f.path}`);
-  }
+  for (const f of files) nonEmpty(f.content, f.path);
   const seen = new Set<string>();
   for (const f of files) {
     if (seen.has(f.path)) throw new Error(`two generators wrote ${f.path}`);

@@ -11,7 +11,8 @@ import {
 } from '@grafana/grafana-foundation-sdk/dashboard';
 import { DASHBOARDS } from '../catalog/index.js';
 import type { Config } from '../config/index.js';
-import { DASHBOARD_TAGS, GENERATED_NOTE, SCHEMA_VERSION } from './constants.js';
+import { GENERATED_NOTE } from '../output/index.js';
+import { DASHBOARD_TAGS, SCHEMA_VERSION } from './constants.js';
 import { layoutSections } from './layout.js';
 import { dashboardLinks, runbookLinks } from './links.js';
 import type { DashboardSpec } from './model.js';

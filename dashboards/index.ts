@@ -4,6 +4,7 @@
  */
 import { DASHBOARDS, type DashboardKey } from '../catalog/index.js';
 import type { Config } from '../config/index.js';
+import type { GeneratedFile } from '../output/index.js';
 import type { Dashboard } from '@grafana/grafana-foundation-sdk/dashboard';
 import { buildDashboard } from './build.js';
 import { OUTPUT_PATHS } from './constants.js';
@@ -19,13 +20,6 @@ export * from './constants.js';
 export { substituteGrafanaMacros, variablesIn, MACRO_DURATIONS } from './macros.js';
 export { SHOWN_ON, type Placement } from './coverage.js';
 export { pushDashboards, type PushOptions, type PushResult, GrafanaApiError, type GrafanaAuth } from './push/index.js';
-
-/** One file `hookwatch build` writes. */
-export interface GeneratedFile {
-  /** Relative to the build output directory, e.g. `grafana/dashboards/hookwatch-overview.json`. */
-  path: string;
-  content: string;
-}
 
 /** One generator per catalog dashboard: a new dashboard uid without a generator does not compile. */
 const SPECS: { readonly [K in DashboardKey]: (config: Config) => DashboardSpec } = {

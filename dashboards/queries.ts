@@ -5,6 +5,7 @@
  */
 import { LABEL, METRICS, promql } from '../catalog/index.js';
 import type { Config } from '../config/index.js';
+import { round } from '../output/index.js';
 
 const { variable, rate, increase, sumBy, ratio, selector } = promql;
 
@@ -64,9 +65,4 @@ export function errorBudgetRemaining(config: Config): string {
   const total = sumBy([LABEL.endpoint], increase(METRICS.deliveries, EP, RANGE));
   const budgets = promql.constantsBy(LABEL.endpoint, config.endpoints.map((e) => [e.name, round(1 - e.slo.successRatio)] as const));
   return `1 - (${ratio(failed, total)}) / on (${LABEL.endpoint}) (${budgets})`;
-}
-
-/** Avoids 0.0010000000000000009 in generated queries. */
-export function round(n: number): number {
-  return Number(n.toPrecision(12));
 }

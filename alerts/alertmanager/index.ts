@@ -1,7 +1,6 @@
 /** alertmanager.yml and its template file from `notify:`. */
 import type { Config } from '../../config/index.js';
-import { renderYaml, withHeader } from '../format.js';
-import type { GeneratedFile } from '../model.js';
+import { renderYaml, withHeader, type GeneratedFile } from '../../output/index.js';
 import { TEMPLATE_FILE, TEMPLATE_TEXT } from '../templates/hookwatch.js';
 import { inhibitRules } from './inhibit.js';
 import { receivers } from './receivers.js';

@@ -5,7 +5,7 @@
 import { LABEL, METRICS, promql, type Check, type ProbeResult } from '../../catalog/index.js';
 import { duration, type Config } from '../../config/index.js';
 import { alertRule } from '../annotate.js';
-import { num, times } from '../format.js';
+import { num, times } from '../../output/index.js';
 import type { AlertRule } from '../model.js';
 import { endpointMatch, scopes } from '../scope.js';
 import { SHORT_WINDOW } from './recording.js';

@@ -7,7 +7,7 @@
 import { LABEL } from '../../catalog/index.js';
 import type { Config } from '../../config/index.js';
 import { alertRule } from '../annotate.js';
-import { num, times } from '../format.js';
+import { num, times } from '../../output/index.js';
 import type { AlertRule } from '../model.js';
 import { endpointMatch, scopes } from '../scope.js';
 import { EXPRS, SHORT_WINDOW } from './recording.js';

@@ -7,7 +7,7 @@
 import { LABEL, promql } from '../../catalog/index.js';
 import type { Config } from '../../config/index.js';
 import { alertRule } from '../annotate.js';
-import { num } from '../format.js';
+import { num } from '../../output/index.js';
 import type { AlertRule } from '../model.js';
 import { endpointMatch, scopes } from '../scope.js';
 import { EXPRS, RECORDS, SHORT_WINDOW } from './recording.js';

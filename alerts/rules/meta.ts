@@ -6,7 +6,7 @@
 import { LABEL, METRICS, promql } from '../../catalog/index.js';
 import type { Config } from '../../config/index.js';
 import { alertRule } from '../annotate.js';
-import { num, times } from '../format.js';
+import { num, times } from '../../output/index.js';
 import type { AlertRule } from '../model.js';
 import { SHORT_WINDOW } from './recording.js';
 

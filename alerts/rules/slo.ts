@@ -8,7 +8,7 @@
 import { ALERT_LABELS, LABEL, promql } from '../../catalog/index.js';
 import type { Config } from '../../config/index.js';
 import { alertRule } from '../annotate.js';
-import { num, times } from '../format.js';
+import { num, round, times } from '../../output/index.js';
 import type { AlertRule } from '../model.js';
 import { EXPRS, RECORDS, type SloWindow } from './recording.js';
 
@@ -31,7 +31,7 @@ export const BURN_RATES: Readonly<Record<'critical' | 'warning', readonly [BurnW
 
 /** Error budget of an SLO, rounded so 1 - 0.999 prints as 0.001. */
 export function errorBudget(successRatio: number): number {
-  return Number((1 - successRatio).toPrecision(12));
+  return round(1 - successRatio);
 }
 
 /**
