@@ -9,6 +9,7 @@ RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY catalog catalog
 COPY output output
+COPY queries queries
 COPY signing signing
 COPY config config
 COPY prober prober

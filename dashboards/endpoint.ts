@@ -6,7 +6,8 @@
 import { LABEL, METRICS, promql } from '../catalog/index.js';
 import type { Config } from '../config/index.js';
 import type { DashboardSpec, PanelSpec, Step } from './model.js';
-import { BY_ENDPOINT, EP, EP_ET, EP_REGION, W, rateLimitHeadroom } from './queries.js';
+import { rateLimitHeadroom, responseTimeP95 } from '../queries/index.js';
+import { BY_ENDPOINT, EP, EP_ET, EP_REGION, W } from './matchers.js';
 import { NEUTRAL, lowerLimit, perEndpoint, upperLimit } from './thresholds.js';
 
 const { histogramQuantile, rate, selector, sumBy } = promql;
@@ -101,7 +102,7 @@ function timings(config: Config): PanelSpec[] {
       kind: 'timeseries', title: 'Response time p95', unit: 's', decimals: 3, width: 12, height: 8, min: 0,
       description: 'p95 response time of delivery attempts. The line is the endpoint\'s latency SLO.',
       thresholds: perEndpoint(config, Math.min(...slo), (e) => e.slo.latencyP95Seconds, upperLimit), alerts: ['WebhookResponseTimeDegraded'],
-      queries: [{ expr: histogramQuantile(0.95, METRICS.deliveryDuration, EP_ET, W, [LABEL.endpoint]), legend: BY_ENDPOINT }],
+      queries: [{ expr: responseTimeP95(EP_ET, W), legend: BY_ENDPOINT }],
     },
   ];
 }
@@ -133,7 +134,7 @@ function certificatesAndLimits(config: Config): PanelSpec[] {
       thresholds: perEndpoint(config, t.rateLimit.remainingRatio, (e) => e.thresholds.rateLimit.remainingRatio, lowerLimit),
       alerts: ['WebhookRateLimitApproaching'],
       queries: [
-        { expr: rateLimitHeadroom(), legend: BY_ENDPOINT },
+        { expr: rateLimitHeadroom(EP), legend: BY_ENDPOINT },
         { expr: `${selector(METRICS.probeRateLimitRemaining, EP_REGION)} / ${selector(METRICS.probeRateLimitLimit, EP_REGION)}`, legend: `probe {{${LABEL.check}}} {{${LABEL.region}}}` },
       ],
     },

@@ -5,10 +5,11 @@
 import { ALERT_NAMES, LABEL, METRICS, promql } from '../catalog/index.js';
 import type { Config } from '../config/index.js';
 import type { DashboardSpec, PanelSpec } from './model.js';
-import { BY_ENDPOINT, EP, EP_ET, W, errorBudgetRemaining, failureRatio, rateLimitHeadroom, retryRatio, successRatio, syntheticAvailability } from './queries.js';
+import { attemptRate, errorBudgetRemaining, failureRatio, rateLimitHeadroom, retryRatio, successRatio, syntheticAvailability } from '../queries/index.js';
+import { BY_ENDPOINT, EP, EP_ET, EP_REGION, RANGE, W } from './matchers.js';
 import { NEUTRAL, lowerLimit, perEndpoint, sloThresholds, upperLimit } from './thresholds.js';
 
-const { histogramQuantile, rate, selector, sumBy } = promql;
+const { histogramQuantile, selector, sumBy } = promql;
 
 /** Alerts the "firing alerts" stat counts: all of hookwatch's except the always-firing Watchdog. */
 const COUNTED_ALERTS = ALERT_NAMES.filter((a) => a !== 'Watchdog');
@@ -20,21 +21,21 @@ function ratios(config: Config): PanelSpec[] {
       kind: 'timeseries', title: 'Delivery success rate', unit: 'percentunit', decimals: 2, width: 8, height: 8, max: 1,
       description: 'Share of delivery attempts answered 2xx, per endpoint. The line is each endpoint\'s SLO success ratio.',
       thresholds: sloThresholds(config), alerts: ['WebhookErrorBudgetBurn'],
-      queries: [{ expr: successRatio(), legend: BY_ENDPOINT }],
+      queries: [{ expr: successRatio(EP_ET, W), legend: BY_ENDPOINT }],
     },
     {
       kind: 'timeseries', title: 'Error rate', unit: 'percentunit', decimals: 2, width: 8, height: 8, min: 0,
       description: 'Share of delivery attempts that failed, per endpoint. The line is the failure-rate alert threshold.',
       thresholds: perEndpoint(config, d.failureRate.threshold, (e) => e.thresholds.failureRate.threshold, upperLimit),
       alerts: ['WebhookHighFailureRate'],
-      queries: [{ expr: failureRatio(), legend: BY_ENDPOINT }],
+      queries: [{ expr: failureRatio(EP_ET, W), legend: BY_ENDPOINT }],
     },
     {
       kind: 'timeseries', title: 'Retry rate', unit: 'percentunit', decimals: 2, width: 8, height: 8, min: 0,
       description: 'Share of delivery attempts that were retries, per endpoint. The line is the retry-rate alert threshold.',
       thresholds: perEndpoint(config, d.retryRate.threshold, (e) => e.thresholds.retryRate.threshold, upperLimit),
       alerts: ['WebhookHighRetryRate'],
-      queries: [{ expr: retryRatio(), legend: BY_ENDPOINT }],
+      queries: [{ expr: retryRatio(EP_ET, W), legend: BY_ENDPOINT }],
     },
   ];
 }
@@ -46,7 +47,7 @@ function traffic(config: Config): PanelSpec[] {
       kind: 'timeseries', title: 'Synthetic availability', unit: 'percentunit', decimals: 2, width: 8, height: 8, max: 1,
       description: 'Share of successful synthetic probes (all checks and regions), per endpoint. The line is each endpoint\'s SLO.',
       thresholds: sloThresholds(config), alerts: ['WebhookEndpointDown'],
-      queries: [{ expr: syntheticAvailability(), legend: BY_ENDPOINT }],
+      queries: [{ expr: syntheticAvailability(EP_REGION, W), legend: BY_ENDPOINT }],
     },
     {
       kind: 'timeseries', title: 'Response time p50 / p95 / p99', unit: 's', decimals: 3, width: 8, height: 8, min: 0,
@@ -59,7 +60,7 @@ function traffic(config: Config): PanelSpec[] {
       kind: 'timeseries', title: 'Throughput', unit: 'reqps', decimals: 2, width: 8, height: 8, min: 0, stacked: true,
       description: 'Delivery attempts per second, per endpoint.',
       thresholds: NEUTRAL,
-      queries: [{ expr: sumBy([LABEL.endpoint], rate(METRICS.deliveries, EP_ET, W)), legend: BY_ENDPOINT }],
+      queries: [{ expr: attemptRate(EP_ET, W), legend: BY_ENDPOINT }],
     },
   ];
 }
@@ -79,13 +80,13 @@ function limits(config: Config): PanelSpec[] {
       description: 'Requests remaining in the receiver\'s rate-limit window as a share of its quota, per endpoint. Below the line the alert fires.',
       thresholds: perEndpoint(config, d.rateLimit.remainingRatio, (e) => e.thresholds.rateLimit.remainingRatio, lowerLimit),
       alerts: ['WebhookRateLimitApproaching'],
-      queries: [{ expr: rateLimitHeadroom(), legend: BY_ENDPOINT }],
+      queries: [{ expr: rateLimitHeadroom(EP), legend: BY_ENDPOINT }],
     },
     {
       kind: 'stat', title: 'Error budget remaining', unit: 'percentunit', decimals: 1, width: 8, height: 8,
       description: 'Share of each endpoint\'s error budget (1 − SLO) left over the selected time range. Red: exhausted.',
       thresholds: { steps: lowerLimit(0), show: false }, alerts: ['WebhookErrorBudgetBurn'],
-      queries: [{ expr: errorBudgetRemaining(config), legend: BY_ENDPOINT, instant: true }],
+      queries: [{ expr: errorBudgetRemaining(config.endpoints, EP, RANGE), legend: BY_ENDPOINT, instant: true }],
     },
     {
       kind: 'stat', title: 'Firing alerts', unit: 'short', decimals: 0, width: 4, height: 8,

@@ -5,7 +5,7 @@
 import { LABEL, METRICS, promql, type MetricDef } from '../catalog/index.js';
 import type { Config } from '../config/index.js';
 import type { DashboardSpec, PanelSpec } from './model.js';
-import { EP_ET, W } from './queries.js';
+import { EP_ET, W } from './matchers.js';
 import { NEUTRAL, upperLimit } from './thresholds.js';
 
 const { histogramAverage, histogramQuantile, rate, sumBy } = promql;

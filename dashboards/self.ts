@@ -5,7 +5,7 @@
 import { LABEL, METRICS, promql } from '../catalog/index.js';
 import type { Config } from '../config/index.js';
 import type { DashboardSpec, PanelSpec } from './model.js';
-import { EP, W } from './queries.js';
+import { EP, W } from './matchers.js';
 import { NEUTRAL, anyAboveZero, upperLimit } from './thresholds.js';
 
 const { aggregate, histogramQuantile, rate, selector, sumBy } = promql;

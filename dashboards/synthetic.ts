@@ -5,7 +5,8 @@
 import { LABEL, METRICS, promql } from '../catalog/index.js';
 import type { Config } from '../config/index.js';
 import type { DashboardSpec, PanelSpec } from './model.js';
-import { BY_ENDPOINT, EP, EP_REGION, RANGE, W } from './queries.js';
+import { syntheticAvailability } from '../queries/index.js';
+import { BY_ENDPOINT, EP, EP_REGION, RANGE, W } from './matchers.js';
 import { NEUTRAL, anyAboveZero, lowerLimit, sloThresholds, strictestSlo, upperLimit } from './thresholds.js';
 
 const { aggregate, histogramQuantile, increase, rate, range, selector, sumBy } = promql;
@@ -26,7 +27,7 @@ function availability(config: Config): PanelSpec[] {
       kind: 'stat', title: 'Availability over the range', unit: 'percentunit', decimals: 3, width: 8, height: 8,
       description: 'Share of successful probes per endpoint over the selected time range, against each endpoint\'s SLO.',
       thresholds: sloThresholds(config), alerts: ['WebhookEndpointDown'],
-      queries: [{ expr: aggregate('avg', [LABEL.endpoint], `avg_over_time(${range(METRICS.probeUp, EP_REGION, RANGE)})`), legend: BY_ENDPOINT, instant: true }],
+      queries: [{ expr: syntheticAvailability(EP_REGION, RANGE), legend: BY_ENDPOINT, instant: true }],
     },
   ];
 }

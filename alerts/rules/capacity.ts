@@ -7,6 +7,7 @@ import { LABEL, METRICS, promql, type FailureReason } from '../../catalog/index.
 import { duration, type Config } from '../../config/index.js';
 import { alertRule } from '../annotate.js';
 import { num, times } from '../../output/index.js';
+import { probeRateLimitHeadroom, rateLimitHeadroom } from '../../queries/index.js';
 import type { AlertRule } from '../model.js';
 import { endpointMatch, scopes } from '../scope.js';
 import { SHORT_WINDOW } from './recording.js';
@@ -51,8 +52,8 @@ export function dlqAlerts(config: Config): AlertRule[] {
 export function rateLimitAlerts(config: Config): AlertRule[] {
   return scopes(config, (t) => t.rateLimit).flatMap((s) => {
     const m = endpointMatch(s);
-    const probe = aggregate('min', [LABEL.endpoint], `${selector(METRICS.probeRateLimitRemaining, m)} / ${selector(METRICS.probeRateLimitLimit, m)}`);
-    const logged = aggregate('min', [LABEL.endpoint], `${selector(METRICS.rateLimitRemaining, m)} / ${selector(METRICS.rateLimitLimit, m)}`);
+    const probe = probeRateLimitHeadroom(m);
+    const logged = rateLimitHeadroom(m);
     const limit = num(s.values.remainingRatio);
     return [
       alertRule(config, {

@@ -8,13 +8,14 @@ import { LABEL } from '../../catalog/index.js';
 import type { Config } from '../../config/index.js';
 import { alertRule } from '../annotate.js';
 import { num, times } from '../../output/index.js';
+import { attemptRate, failureRatio, retryRatio } from '../../queries/index.js';
 import type { AlertRule } from '../model.js';
 import { endpointMatch, scopes } from '../scope.js';
-import { EXPRS, SHORT_WINDOW } from './recording.js';
+import { SHORT_WINDOW } from './recording.js';
 
 /** `<signal> > threshold and on (endpoint) <attempts/s> >= min`. */
-export function guarded(signal: string, threshold: number, minRate: number, match: ReturnType<typeof endpointMatch>, window?: string): string {
-  return `${signal} > ${num(threshold)} and on (${LABEL.endpoint}) ${EXPRS.attemptRate(match, window)} >= ${num(minRate)}`;
+export function guarded(signal: string, threshold: number, minRate: number, match: ReturnType<typeof endpointMatch>, window = SHORT_WINDOW): string {
+  return `${signal} > ${num(threshold)} and on (${LABEL.endpoint}) ${attemptRate(match, window)} >= ${num(minRate)}`;
 }
 
 export function failureRateAlerts(config: Config): AlertRule[] {
@@ -22,7 +23,7 @@ export function failureRateAlerts(config: Config): AlertRule[] {
     scope: s,
     alert: 'WebhookHighFailureRate',
     severity: 'warning',
-    expr: guarded(EXPRS.errorRatio(s.values.window.text, endpointMatch(s)), s.values.threshold, s.values.minRatePerSecond, endpointMatch(s), s.values.window.text),
+    expr: guarded(failureRatio(endpointMatch(s), s.values.window.text), s.values.threshold, s.values.minRatePerSecond, endpointMatch(s), s.values.window.text),
     for: s.values.for,
     summary: 'Webhook deliveries are failing.',
     description: `{{ $value | humanizePercentage }} of delivery attempts to {{ $labels.endpoint }} failed over the last ${s.values.window.text} (threshold ${num(times(s.values.threshold, 100))}%).`,
@@ -35,7 +36,7 @@ export function retryRateAlerts(config: Config): AlertRule[] {
     scope: s,
     alert: 'WebhookHighRetryRate',
     severity: 'warning',
-    expr: guarded(EXPRS.retryRatio(endpointMatch(s)), s.values.threshold, s.values.minRate, endpointMatch(s)),
+    expr: guarded(retryRatio(endpointMatch(s), SHORT_WINDOW), s.values.threshold, s.values.minRate, endpointMatch(s)),
     for: s.values.for,
     summary: 'Webhook deliveries need many retries.',
     description: `{{ $value | humanizePercentage }} of delivery attempts to {{ $labels.endpoint }} over the last ${SHORT_WINDOW} were retries (threshold ${num(times(s.values.threshold, 100))}%).`,

@@ -8,9 +8,10 @@ import { LABEL, promql } from '../../catalog/index.js';
 import type { Config } from '../../config/index.js';
 import { alertRule } from '../annotate.js';
 import { num } from '../../output/index.js';
+import { attemptRate, responseTimeP95 } from '../../queries/index.js';
 import type { AlertRule } from '../model.js';
 import { endpointMatch, scopes } from '../scope.js';
-import { EXPRS, RECORDS, SHORT_WINDOW } from './recording.js';
+import { RECORDS, SHORT_WINDOW } from './recording.js';
 
 const { recorded } = promql;
 /** Baseline of the relative rule: the same window, one day earlier. */
@@ -18,7 +19,7 @@ export const BASELINE_OFFSET = '1d';
 
 export function latencyAlerts(config: Config): AlertRule[] {
   return scopes(config, (t) => ({ ...t.responseTime, minRate: t.failureRate.minRatePerSecond })).flatMap((s) => {
-    const p95 = EXPRS.latencyP95(endpointMatch(s));
+    const p95 = responseTimeP95(endpointMatch(s), SHORT_WINDOW);
     // The baseline is a day old, so reading the record has no evaluation-order race.
     const baseline = `${recorded(RECORDS.latencyP95, endpointMatch(s))} offset ${BASELINE_OFFSET}`;
     const v = s.values;
@@ -39,7 +40,7 @@ export function latencyAlerts(config: Config): AlertRule[] {
       severity: 'warning',
       condition: 'relative',
       // Guarded by traffic: a p95 of three requests says nothing.
-      expr: `${p95} > ${num(v.degradationFactor)} * ${baseline} and on (${LABEL.endpoint}) ${EXPRS.attemptRate(endpointMatch(s))} >= ${num(v.minRate)}`,
+      expr: `${p95} > ${num(v.degradationFactor)} * ${baseline} and on (${LABEL.endpoint}) ${attemptRate(endpointMatch(s), SHORT_WINDOW)} >= ${num(v.minRate)}`,
       for: v.for,
       summary: 'Webhook responses are slow.',
       description: `p95 response time of {{ $labels.endpoint }} is {{ $value | humanizeDuration }}, more than ${num(v.degradationFactor)}x the same window ${BASELINE_OFFSET} ago.`,

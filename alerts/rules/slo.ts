@@ -8,9 +8,10 @@
 import { ALERT_LABELS, LABEL, promql } from '../../catalog/index.js';
 import type { Config } from '../../config/index.js';
 import { alertRule } from '../annotate.js';
-import { num, round, times } from '../../output/index.js';
+import { num, times } from '../../output/index.js';
+import { attemptRate, errorBudget } from '../../queries/index.js';
 import type { AlertRule } from '../model.js';
-import { EXPRS, RECORDS, type SloWindow } from './recording.js';
+import { RECORDS, type SloWindow } from './recording.js';
 
 /** Traffic window of the page's low-volume guard: the fast page's long window. */
 const PAGE_TRAFFIC_WINDOW = '1h';
@@ -28,11 +29,6 @@ export const BURN_RATES: Readonly<Record<'critical' | 'warning', readonly [BurnW
   critical: [{ long: '1h', short: '5m', factor: 14.4 }, { long: '6h', short: '30m', factor: 6 }],
   warning: [{ long: '1d', short: '2h', factor: 3 }, { long: '3d', short: '6h', factor: 1 }],
 };
-
-/** Error budget of an SLO, rounded so 1 - 0.999 prints as 0.001. */
-export function errorBudget(successRatio: number): number {
-  return round(1 - successRatio);
-}
 
 /**
  * One rule per severity and per distinct (SLO, minimum traffic); endpoints
@@ -63,7 +59,7 @@ export function burnRateAlerts(config: Config): AlertRule[] {
         severity,
         labels: { [ALERT_LABELS.slo]: num(successRatio) },
         expr: severity === 'critical'
-          ? `(${burning}) and on (${LABEL.endpoint}) ${EXPRS.attemptRate(match, PAGE_TRAFFIC_WINDOW)} >= ${num(minRate)}`
+          ? `(${burning}) and on (${LABEL.endpoint}) ${attemptRate(match, PAGE_TRAFFIC_WINDOW)} >= ${num(minRate)}`
           : burning,
         summary: 'A webhook endpoint is burning its error budget too fast.',
         description: `{{ $labels.endpoint }} fails {{ $value | humanizePercentage }} of delivery attempts over the long window: the error budget of its ${num(times(successRatio, 100))}% SLO burns ${fast.factor}x (${fast.long}/${fast.short}) or ${slow.factor}x (${slow.long}/${slow.short}) too fast and is gone in under ${num(30 / slow.factor)} days.`,
