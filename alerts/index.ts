@@ -1,7 +1,7 @@
 /**
- * Alerts: Prometheus alerting and recording rules, alertmanager.yml with its
- * notification templates, and prometheus.yml, all compiled from the config
- * through the catalog. `alerts/runbooks/<Alert>.md` holds one runbook per alert.
+ * Alerts: Prometheus alerting and recording rules and alertmanager.yml with
+ * its notification templates, all compiled from the config through the
+ * catalog and the SLI queries. `alerts/runbooks/<Alert>.md` holds one runbook per alert.
  */
 import { basename } from 'node:path';
 import type { Config } from '../config/index.js';
@@ -10,7 +10,6 @@ import type { GeneratedFile } from '../output/index.js';
 import { ALERT_RULES_FILE, RECORDING_RULES_FILE, renderRuleFile } from './render.js';
 import { alertGroups, recordingGroups } from './rules/index.js';
 
-export { generatePrometheusConfig, type PrometheusTargets } from './prometheus.js';
 export { checkGeneratedFiles, type CheckOptions } from './check.js';
 export { ALERT_RULES_FILE, RECORDING_RULES_FILE } from './render.js';
 export { ALERTMANAGER_FILE, TEMPLATE_PATH } from './alertmanager/index.js';

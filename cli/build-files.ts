@@ -4,12 +4,11 @@
  * prometheus.yml for the given addresses. The docker-compose stack and the
  * local stack get the same files; only the addresses differ.
  */
-import { generateAlertFiles, generatePrometheusConfig, type PrometheusTargets } from '../alerts/index.js';
+import { generateAlertFiles } from '../alerts/index.js';
 import type { Config } from '../config/index.js';
 import { generateDashboardFiles } from '../dashboards/index.js';
 import { nonEmpty, type GeneratedFile } from '../output/index.js';
-
-export const PROMETHEUS_CONFIG_FILE = 'prometheus/prometheus.yml';
+import { prometheusConfigFile, type PrometheusTargets } from './stack/prometheus.js';
 
 /** Addresses inside docker-compose.yml's network (service names). */
 export const COMPOSE_TARGETS: PrometheusTargets = {
@@ -20,11 +19,7 @@ export const COMPOSE_TARGETS: PrometheusTargets = {
 };
 
 export function buildFiles(config: Config, targets: PrometheusTargets = COMPOSE_TARGETS): GeneratedFile[] {
-  const files = [
-    ...generateDashboardFiles(config),
-    ...generateAlertFiles(config),
-    { path: PROMETHEUS_CONFIG_FILE, content: generatePrometheusConfig(config, targets) },
-  ];
+  const files = [...generateDashboardFiles(config), ...generateAlertFiles(config), prometheusConfigFile(config, targets)];
   for (const f of files) nonEmpty(f.content, f.path);
   const seen = new Set<string>();
   for (const f of files) {

@@ -6,7 +6,8 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { generateAlertFiles, generatePrometheusConfig } from '../../../alerts/index.js';
+import { generateAlertFiles } from '../../../alerts/index.js';
+import { generatePrometheusConfig } from '../../../cli/stack/prometheus.js';
 import type { GeneratedFile } from '../../../output/index.js';
 import { CASES, CASES_DIR, loadCase } from '../../unit/alerts/support.js';
 

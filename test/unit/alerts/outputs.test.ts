@@ -1,15 +1,14 @@
 /**
  * The generated files as a whole: promtool and amtool accept them (lint
- * included), prometheus.yml is right for both stacks, `checkGeneratedFiles`
+ * included, prometheus.yml with the rule files it loads), `checkGeneratedFiles`
  * reports good and bad output, and secrets never leak.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { JOBS } from '../../../catalog/index.js';
 import { parseConfig } from '../../../config/index.js';
-import { ALERT_RULES_FILE, checkGeneratedFiles, generateAlertFiles, generatePrometheusConfig, RECORDING_RULES_FILE } from '../../../alerts/index.js';
+import { ALERT_RULES_FILE, checkGeneratedFiles, generateAlertFiles, RECORDING_RULES_FILE } from '../../../alerts/index.js';
+import { PROMETHEUS_CONFIG_FILE, generatePrometheusConfig } from '../../../cli/stack/prometheus.js';
 import { CASES, loadCase, runTool, writeGenerated } from './support.js';
 
 const TOOLS = join(import.meta.dirname, '../../../.tools/bin');
@@ -18,7 +17,7 @@ const targets = { prober: ['127.0.0.1:9468'], exporter: ['127.0.0.1:9469', '127.
 function withPrometheusConfig(name: string): string {
   const config = loadCase(name);
   const dir = writeGenerated(config);
-  writeFileSync(join(dir, 'prometheus/prometheus.yml'), generatePrometheusConfig(config, targets));
+  writeFileSync(join(dir, PROMETHEUS_CONFIG_FILE), generatePrometheusConfig(config, targets));
   return dir;
 }
 
@@ -40,20 +39,6 @@ describe.each(CASES)('generated output (%s)', (name) => {
     const r = checkGeneratedFiles(withPrometheusConfig(name), { toolDirs: [TOOLS] });
     expect(r.lines).toEqual(['promtool check rules: ok', 'promtool check config: ok', 'amtool check-config: ok']);
     expect(r.ok).toBe(true);
-  });
-});
-
-describe('generatePrometheusConfig', () => {
-  it('takes intervals from alerts: and only the addresses differ between stacks', () => {
-    const config = parseConfig('endpoints: [{ name: a, url: "http://127.0.0.1/a" }]\nalerts: { scrape_interval: 10s, evaluation_interval: 20s }\n', { file: 'x.yaml', dir: '/tmp', env: {} });
-    const local = parse(generatePrometheusConfig(config, targets));
-    const compose = parse(generatePrometheusConfig(config, { prober: ['hookwatch:9468'], exporter: ['hookwatch:9469'], alertmanager: ['alertmanager:9093'], ruleFilesDir: '/etc/prometheus/rules/' }));
-    expect(local.global).toEqual({ scrape_interval: '10s', evaluation_interval: '20s' });
-    expect(local.scrape_configs.map((j: { job_name: string }) => j.job_name)).toEqual([JOBS.prober, JOBS.exporter]);
-    expect(local.scrape_configs[1].static_configs[0].targets).toEqual(['127.0.0.1:9469', '127.0.0.1:9470']);
-    expect(compose.rule_files).toEqual(['/etc/prometheus/rules/*.yml']);
-    expect(compose.alerting.alertmanagers[0].static_configs[0].targets).toEqual(['alertmanager:9093']);
-    expect({ ...local, rule_files: 0, alerting: 0, scrape_configs: 0 }).toEqual({ ...compose, rule_files: 0, alerting: 0, scrape_configs: 0 });
   });
 });
 

@@ -4,9 +4,12 @@
  * it with different addresses and get otherwise identical files.
  */
 import { basename } from 'node:path';
-import { JOBS } from '../catalog/index.js';
-import type { Config } from '../config/index.js';
-import { renderYaml } from '../output/index.js';
+import { JOBS } from '../../catalog/index.js';
+import type { Config } from '../../config/index.js';
+import { renderYaml, type GeneratedFile } from '../../output/index.js';
+
+/** Where prometheus.yml goes in the build output. */
+export const PROMETHEUS_CONFIG_FILE = 'prometheus/prometheus.yml';
 
 /** Where things are, as host:port lists, and the rule folder as Prometheus sees it. */
 export interface PrometheusTargets {
@@ -31,4 +34,9 @@ export function generatePrometheusConfig(config: Config, targets: PrometheusTarg
     scrape_configs: [job(JOBS.prober, targets.prober), job(JOBS.exporter, targets.exporter)],
   };
   return renderYaml(doc, basename(config.file));
+}
+
+/** prometheus.yml as a file of the build output. */
+export function prometheusConfigFile(config: Config, targets: PrometheusTargets): GeneratedFile {
+  return { path: PROMETHEUS_CONFIG_FILE, content: generatePrometheusConfig(config, targets) };
 }
