@@ -14,41 +14,42 @@ const { histogramQuantile, selector, sumBy } = promql;
 /** Alerts the "firing alerts" stat counts: all of hookwatch's except the always-firing Watchdog. */
 const COUNTED_ALERTS = ALERT_NAMES.filter((a) => a !== 'Watchdog');
 
+/** A per-endpoint share (0–1) over time, legended by endpoint so per-endpoint thresholds apply. */
+function share(bound: { min: 0 } | { max: 1 }, spec: Pick<PanelSpec, 'title' | 'description' | 'thresholds' | 'alerts'>, expr: string): PanelSpec {
+  return { kind: 'timeseries', unit: 'percentunit', decimals: 2, width: 8, height: 8, ...bound, ...spec, queries: [{ expr, legend: BY_ENDPOINT }] };
+}
+
 function ratios(config: Config): PanelSpec[] {
   const d = config.alerts.defaults;
   return [
-    {
-      kind: 'timeseries', title: 'Delivery success rate', unit: 'percentunit', decimals: 2, width: 8, height: 8, max: 1,
+    share({ max: 1 }, {
+      title: 'Delivery success rate',
       description: 'Share of delivery attempts answered 2xx, per endpoint. The line is each endpoint\'s SLO success ratio.',
       thresholds: sloThresholds(config), alerts: ['WebhookErrorBudgetBurn'],
-      queries: [{ expr: successRatio(EP_ET, W), legend: BY_ENDPOINT }],
-    },
-    {
-      kind: 'timeseries', title: 'Error rate', unit: 'percentunit', decimals: 2, width: 8, height: 8, min: 0,
+    }, successRatio(EP_ET, W)),
+    share({ min: 0 }, {
+      title: 'Error rate',
       description: 'Share of delivery attempts that failed, per endpoint. The line is the failure-rate alert threshold.',
       thresholds: perEndpoint(config, d.failureRate.threshold, (e) => e.thresholds.failureRate.threshold, upperLimit),
       alerts: ['WebhookHighFailureRate'],
-      queries: [{ expr: failureRatio(EP_ET, W), legend: BY_ENDPOINT }],
-    },
-    {
-      kind: 'timeseries', title: 'Retry rate', unit: 'percentunit', decimals: 2, width: 8, height: 8, min: 0,
+    }, failureRatio(EP_ET, W)),
+    share({ min: 0 }, {
+      title: 'Retry rate',
       description: 'Share of delivery attempts that were retries, per endpoint. The line is the retry-rate alert threshold.',
       thresholds: perEndpoint(config, d.retryRate.threshold, (e) => e.thresholds.retryRate.threshold, upperLimit),
       alerts: ['WebhookHighRetryRate'],
-      queries: [{ expr: retryRatio(EP_ET, W), legend: BY_ENDPOINT }],
-    },
+    }, retryRatio(EP_ET, W)),
   ];
 }
 
 function traffic(config: Config): PanelSpec[] {
   const d = config.alerts.defaults;
   return [
-    {
-      kind: 'timeseries', title: 'Synthetic availability', unit: 'percentunit', decimals: 2, width: 8, height: 8, max: 1,
+    share({ max: 1 }, {
+      title: 'Synthetic availability',
       description: 'Share of successful synthetic probes (all checks and regions), per endpoint. The line is each endpoint\'s SLO.',
       thresholds: sloThresholds(config), alerts: ['WebhookEndpointDown'],
-      queries: [{ expr: syntheticAvailability(EP_REGION, W), legend: BY_ENDPOINT }],
-    },
+    }, syntheticAvailability(EP_REGION, W)),
     {
       kind: 'timeseries', title: 'Response time p50 / p95 / p99', unit: 's', decimals: 3, width: 8, height: 8, min: 0,
       description: 'Response time of delivery attempts across the selected endpoints. Orange is the p95 warning limit, red the failing limit.',
