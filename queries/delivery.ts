@@ -9,7 +9,7 @@ import { LABEL, METRICS, promql } from '../catalog/index.js';
 import type { MatchValue } from '../catalog/promql.js';
 import { round } from '../output/index.js';
 
-const { constantsBy, histogramQuantile, increase, rate, ratio, selector, sumBy } = promql;
+const { aggregate, constantsBy, histogramQuantile, increase, rate, ratio, selector, sumBy } = promql;
 const BY_ENDPOINT = [LABEL.endpoint] as const;
 
 /** Matchers on the labels every delivery counter has. */
@@ -42,12 +42,12 @@ export function responseTimeP95(match: DeliveryMatch, window: string): string {
 
 /** Rate-limit headroom (remaining / limit) from delivery logs, lowest per endpoint. */
 export function rateLimitHeadroom(match: Pick<DeliveryMatch, 'endpoint'>): string {
-  return promql.aggregate('min', BY_ENDPOINT, `${selector(METRICS.rateLimitRemaining, match)} / ${selector(METRICS.rateLimitLimit, match)}`);
+  return aggregate('min', BY_ENDPOINT, `${selector(METRICS.rateLimitRemaining, match)} / ${selector(METRICS.rateLimitLimit, match)}`);
 }
 
 /** Error budget of an SLO: the failure ratio it allows, 1 − success ratio. */
-export function errorBudget(successRatio: number): number {
-  return round(1 - successRatio);
+export function errorBudget(slo: number): number {
+  return round(1 - slo);
 }
 
 /** An endpoint with its success SLO (a configured endpoint fits). */
