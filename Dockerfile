@@ -12,6 +12,7 @@ COPY output output
 COPY queries queries
 COPY signing signing
 COPY config config
+COPY daemon daemon
 COPY prober prober
 COPY exporter exporter
 COPY receiver receiver

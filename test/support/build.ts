@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const SOURCES = ['catalog', 'output', 'queries', 'signing', 'config', 'http', 'traffic', 'status', 'prober', 'exporter', 'receiver', 'dashboards', 'alerts', 'cli', 'tsconfig.json', 'tsconfig.build.json'];
+const SOURCES = ['catalog', 'output', 'queries', 'signing', 'config', 'daemon', 'http', 'traffic', 'status', 'prober', 'exporter', 'receiver', 'dashboards', 'alerts', 'cli', 'tsconfig.json', 'tsconfig.build.json'];
 const STAMP = join(ROOT, 'dist/.sources-stamp');
 const LOCK = join(ROOT, '.build.lock');
 
