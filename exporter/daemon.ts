@@ -7,6 +7,7 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Readable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { Logger } from '../daemon/index.js';
 import { ExporterRuntime } from './runtime.js';
 import { startServer } from './server.js';
 import { sourceName, type ExporterSettings } from './settings.js';
@@ -15,7 +16,7 @@ import { readStream } from './sources/stdin.js';
 
 export interface DaemonOptions {
   readonly version: string;
-  readonly log: (line: string) => void;
+  readonly log: Logger;
   /** The process's stdin, for `type: stdin` sources. */
   readonly stdin?: Readable;
 }
@@ -45,7 +46,7 @@ export async function startDaemon(settings: ExporterSettings, opts: DaemonOption
         line: counter.line, tooLong: counter.tooLong, flush: () => rt.flush(),
       }));
     } else if (s.type === 'stdin' && opts.stdin) {
-      readStream(opts.stdin, rt.engine.sink(name, s), settings.maxLineBytes).catch((err: unknown) => opts.log(`${name}: ${(err as Error).message}`));
+      readStream(opts.stdin, rt.engine.sink(name, s), settings.maxLineBytes).catch((err: unknown) => opts.log.error('reading stdin failed', { source: name, error: err }));
     }
   });
 
@@ -63,14 +64,14 @@ export async function startDaemon(settings: ExporterSettings, opts: DaemonOption
       try {
         more = await rt.pollFiles();
       } catch (err) {
-        opts.log(`reading sources: ${(err as Error).message}`);
+        opts.log.error('reading sources failed', { error: err });
       }
       ready = true;
       // More data waiting: yield only, so scrapes interleave; else wait a poll.
       await sleep(more ? 0 : pollSeconds * 1000);
     }
   })();
-  const tick = () => void rt.flush().catch((err: unknown) => opts.log(`checkpoint: ${(err as Error).message}`));
+  const tick = () => void rt.flush().catch((err: unknown) => opts.log.error('checkpoint failed', { error: err }));
   let timer = setInterval(tick, settings.checkpointSeconds * 1000);
 
   return {

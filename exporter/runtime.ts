@@ -7,6 +7,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import { readCheckpoint, writeCheckpoint, type Checkpoint, type SourcePosition } from './checkpoint.js';
 import { LABEL, PARSE_ERROR_REASONS } from '../catalog/index.js';
+import { silentLogger, type Logger } from '../daemon/index.js';
 import { Engine } from './engine.js';
 import { renderExposition } from './render.js';
 import { FileSource } from './sources/file-source.js';
@@ -17,7 +18,7 @@ export interface RuntimeOptions {
   readonly version: string;
   /** Unix seconds (injected for tests). */
   readonly now?: () => number;
-  readonly log?: (line: string) => void;
+  readonly log?: Logger;
 }
 
 const KEY_SEP = '\u0000';
@@ -31,11 +32,11 @@ export class ExporterRuntime {
   private durableVersion = -1;
   private pending: Promise<void> | null = null;
   private readonly now: () => number;
-  private readonly log: (line: string) => void;
+  private readonly log: Logger;
 
   private constructor(private settings: ExporterSettings, private saved: Checkpoint | null, private readonly opts: RuntimeOptions) {
     this.now = opts.now ?? (() => Date.now() / 1000);
-    this.log = opts.log ?? (() => undefined);
+    this.log = opts.log ?? silentLogger;
     this.engine = new Engine({
       endpoints: settings.endpoints,
       labelLimit: settings.labelLimit,
@@ -157,7 +158,7 @@ export class ExporterRuntime {
     } catch (err) {
       agg.inc('exporterCheckpointWrites', ['success'], -1);
       agg.inc('exporterCheckpointWrites', ['failure']);
-      this.log(`checkpoint ${this.settings.stateDir}: write failed (${(err as NodeJS.ErrnoException).code ?? String(err)}); serving the previous one`);
+      this.log.error('checkpoint write failed, serving the previous one', { state_dir: this.settings.stateDir, error: (err as NodeJS.ErrnoException).code ?? err });
     }
   }
 

@@ -4,7 +4,7 @@
  * sources.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listen, type Logger } from '../daemon/index.js';
 
 export interface ServerHandlers {
   /** Resolves with the exposition text to serve. */
@@ -12,7 +12,7 @@ export interface ServerHandlers {
   ready(): boolean;
   /** Ingest handlers by path. */
   readonly ingest: ReadonlyMap<string, (req: IncomingMessage, res: ServerResponse) => Promise<void>>;
-  log(line: string): void;
+  readonly log: Logger;
 }
 
 export const EXPOSITION_CONTENT_TYPE = 'text/plain; version=0.0.4; charset=utf-8';
@@ -24,7 +24,7 @@ export async function startServer(host: string, port: number, h: ServerHandlers)
     const ingest = h.ingest.get(path);
     const done = (p: Promise<void>) => p.catch((err: unknown) => {
       // A failing request must never take the daemon down.
-      h.log(`${req.method} ${path}: ${(err as Error).message}`);
+      h.log.error('request failed', { method: req.method, path, error: err });
       if (!res.headersSent) res.writeHead(500).end();
       else res.destroy();
     });
@@ -36,11 +36,6 @@ export async function startServer(host: string, port: number, h: ServerHandlers)
     if (path === '/-/ready') return void (h.ready() ? res.writeHead(200).end('Ready\n') : res.writeHead(503).end('Starting\n'));
     res.writeHead(404).end('not found: try /metrics\n');
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => { server.off('error', reject); resolve(); });
-  });
-  const a = server.address() as AddressInfo;
-  const shown = a.family === 'IPv6' ? `[${a.address}]` : a.address;
-  return { server, url: `http://${shown}:${a.port}` };
+  const url = await listen(server, { host, port, field: 'exporter.listen' });
+  return { server, url };
 }

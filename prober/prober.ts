@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Config } from '../config/index.js';
+import type { Logger } from '../daemon/index.js';
 import { CHECK_FNS } from './checks/index.js';
 import { ProberMetrics } from './metrics.js';
 import { Scheduler } from './scheduler.js';
@@ -18,8 +19,8 @@ export interface ProberOptions {
   readonly newId?: () => string;
   /** Called with every result (status page history, --once output). */
   readonly onResult?: (o: ProbeOutcome, target: ProbeTarget) => void;
-  /** One logfmt line per state change. */
-  readonly log?: (line: string) => void;
+  /** One line per state change (up/down) and per skipped probe. */
+  readonly log?: Logger;
   readonly readFile?: (path: string) => string;
 }
 
@@ -111,7 +112,7 @@ export class Prober {
       run: async () => { await this.probe(t); },
       onSkip: () => {
         this.metrics.skipped(endpoint, check);
-        this.#opts.log?.(`level=warn msg="probe skipped: previous run still going" endpoint=${endpoint} check=${check}`);
+        this.#opts.log?.warn('probe skipped: previous run still going', { endpoint, check });
       },
       onDrift: (s) => this.metrics.drift(endpoint, check, s),
     }, runNow);
@@ -121,7 +122,8 @@ export class Prober {
     const before = this.#lastSuccess.get(key);
     this.#lastSuccess.set(key, o.success);
     if (before === o.success) return;
-    const level = o.success ? 'info' : 'warn';
-    this.#opts.log?.(`level=${level} msg="probe ${o.success ? 'up' : 'down'}" endpoint=${o.endpoint} check=${o.check} result=${o.result} status=${o.status} duration_seconds=${o.durationSeconds.toFixed(3)} detail=${JSON.stringify(o.detail)}`);
+    const fields = { endpoint: o.endpoint, check: o.check, result: o.result, status: o.status, duration_seconds: o.durationSeconds.toFixed(3), detail: o.detail };
+    if (o.success) this.#opts.log?.info('probe up', fields);
+    else this.#opts.log?.warn('probe down', fields);
   }
 }

@@ -4,8 +4,8 @@
  * and side-by-side runs get a free port.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Registry } from 'prom-client';
+import { listen } from '../daemon/index.js';
 
 export type Route = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
 
@@ -49,15 +49,10 @@ export async function startMetricsServer(o: MetricsServerOptions): Promise<Runni
   });
   // Probes from Prometheus keep connections alive; don't let them hold shutdown.
   server.keepAliveTimeout = 5_000;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(o.port, o.host, () => resolve());
-  });
-  const addr = server.address() as AddressInfo;
-  const host = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
+  const url = await listen(server, { host: o.host, port: o.port, field: 'prober.listen' });
   return {
     server,
-    url: `http://${host}:${addr.port}`,
+    url,
     close: () => new Promise((resolve) => {
       server.close(() => resolve());
       server.closeAllConnections();

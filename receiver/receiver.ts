@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { ReceiverConfig } from '../config/index.js';
+import { silentLogger, type Logger } from '../daemon/index.js';
 import { isoTime, MemoryLogWriter, RotatingLogWriter, type LogWriter } from './delivery-log.js';
 import { DeadLetterQueue, type DlqEntry } from './dlq.js';
 import { FaultState, type FaultClock } from './faults.js';
@@ -17,7 +18,7 @@ export interface ReceiverOptions {
   /** Real handlers by name; unnamed ones do simulated work. */
   readonly handlers?: Readonly<Record<string, Handler>>;
   readonly clock?: FaultClock;
-  readonly log?: (line: string) => void;
+  readonly log?: Logger;
   /** Where records go when the config names no log file. */
   readonly writer?: LogWriter;
 }
@@ -41,11 +42,13 @@ export class Receiver {
   readonly queue: ProcessingQueue;
   readonly writer: LogWriter;
   readonly #o: ReceiverOptions;
+  readonly #log: Logger;
   readonly #replayTimer?: NodeJS.Timeout;
 
   constructor(config: ReceiverConfig, o: ReceiverOptions = {}) {
     this.config = config;
     this.#o = o;
+    this.#log = (o.log ?? silentLogger).with({ endpoint: config.endpoint.name });
     const now = o.clock ? () => o.clock!.now() : undefined;
     this.faults = new FaultState(config.faults, o.clock);
     const i = config.idempotency;
@@ -84,8 +87,9 @@ export class Receiver {
     return this.#o.clock?.now() ?? Date.now() / 1000;
   }
 
-  log(requestId: string, line: string): void {
-    this.#o.log?.(`endpoint=${this.endpoint} request_id=${requestId} ${line}`);
+  /** The logger for lines about one request: endpoint= and request_id= bound. */
+  log(requestId: string): Logger {
+    return this.#log.with({ request_id: requestId });
   }
 
   /** Takes an accepted event: false when the queue is full. */
@@ -98,7 +102,7 @@ export class Receiver {
   /** Records a redelivery of an event already taken. */
   duplicate(id: string, type: string, requestId: string): void {
     this.#record({ kind: 'processed', event_id: id, event_type: type, status: 'duplicate', processing_ms: 0, request_id: requestId });
-    this.log(requestId, `level=info msg="duplicate skipped" event_id=${id}`);
+    this.log(requestId).info('duplicate skipped', { event_id: id });
   }
 
   /** Puts DLQ entries back on the queue; returns the ids replayed. */
@@ -112,7 +116,7 @@ export class Receiver {
       }
       replayed.push(e.id);
       this.#record({ kind: 'dlq_replay', event_id: e.id, event_type: e.type, request_id: e.requestId });
-      this.log(e.requestId, `level=info msg="replayed from dlq" event_id=${e.id}`);
+      this.log(e.requestId).info('replayed from dlq', { event_id: e.id });
     }
     return replayed;
   }
@@ -153,7 +157,7 @@ export class Receiver {
     this.#record({ kind: 'processed', event_id: ev.id, event_type: ev.type, status: r.status, processing_ms: round(r.seconds * 1000), attempt: ev.attempt, request_id: ev.requestId, ...('error' in r ? { error: r.error } : {}) });
     if (r.status === 'success') return;
     if (r.status === 'temporary_failure' && r.willRetry) {
-      this.log(ev.requestId, `level=warn msg="processing failed, will retry" event_id=${ev.id} attempt=${ev.attempt} retry_in_seconds=${r.retryInSeconds!.toFixed(2)} error=${JSON.stringify(r.error)}`);
+      this.log(ev.requestId).warn('processing failed, will retry', { event_id: ev.id, attempt: ev.attempt, retry_in_seconds: r.retryInSeconds!.toFixed(2), error: r.error });
       return;
     }
     this.#deadLetter(ev, r.error);
@@ -163,8 +167,8 @@ export class Receiver {
     const entry: DlqEntry = { id: ev.id, type: ev.type, payload: ev.payload, requestId: ev.requestId, reason, attempts: ev.attempt, failedAt: this.now() };
     const dropped = this.dlq.add(entry);
     this.#record({ kind: 'dlq', event_id: ev.id, event_type: ev.type, reason, attempt: ev.attempt, request_id: ev.requestId });
-    this.log(ev.requestId, `level=error msg="moved to dlq" event_id=${ev.id} attempts=${ev.attempt} error=${JSON.stringify(reason)}`);
-    if (dropped) this.log(dropped.requestId, `level=error msg="dlq full, oldest entry dropped" event_id=${dropped.id}`);
+    this.log(ev.requestId).error('moved to dlq', { event_id: ev.id, attempts: ev.attempt, error: reason });
+    if (dropped) this.log(dropped.requestId).error('dlq full, oldest entry dropped', { event_id: dropped.id });
   }
 
   #record(fields: { kind: 'processed' | 'dlq' | 'dlq_replay'; event_id: string; event_type: string; [k: string]: unknown }): void {

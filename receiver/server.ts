@@ -8,7 +8,7 @@
  * Every response carries X-Request-ID (taken from the request or created).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listen } from '../daemon/index.js';
 import { verify } from '../signing/index.js';
 import { parseFaultPatch } from './fault-patch.js';
 import type { Receiver } from './receiver.js';
@@ -65,14 +65,14 @@ async function webhook(r: Receiver, req: IncomingMessage, res: ServerResponse, r
       ? ({ ok: false, reason: 'mismatch' } as const)
       : verify(signing.scheme, { headers: req.headers, body, secrets: signing.secrets.map((s) => s.reveal()), nowSeconds: r.now(), toleranceSeconds: signing.toleranceSeconds }, signing.generic);
     if (!v.ok) {
-      r.log(requestId, `level=warn msg="signature rejected" reason=${v.reason}`);
+      r.log(requestId).warn('signature rejected', { reason: v.reason });
       return send(res, 401, { error: `signature ${v.reason}` }, { ...rid, ...rl });
     }
     verifiedId = v.id;
     const ts = String(v.timestamp ?? '');
     const sig = Object.entries(req.headers).filter(([k]) => /signature/i.test(k)).map(([, x]) => String(x)).join(' ');
     if (v.id && !r.replays.check(v.id, ts, sig)) {
-      r.log(requestId, `level=warn msg="replayed request rejected" event_id=${v.id}`);
+      r.log(requestId).warn('replayed request rejected', { event_id: v.id });
       return send(res, 409, { error: 'replayed request' }, { ...rid, ...rl });
     }
   }
@@ -127,7 +127,7 @@ async function route(r: Receiver, req: IncomingMessage, res: ServerResponse): Pr
       const body = await readBody(req);
       const patch = parseFaultPatch(body?.toString('utf8') ?? '');
       if ('error' in patch) return send(res, 400, { error: patch.error }, rid);
-      r.log(requestId, `level=info msg="faults changed" patch=${JSON.stringify(patch.value)}`);
+      r.log(requestId).info('faults changed', { patch: patch.value });
       return send(res, 200, r.faults.update(patch.value), rid);
     }
   }
@@ -137,17 +137,14 @@ async function route(r: Receiver, req: IncomingMessage, res: ServerResponse): Pr
 export async function startReceiverServer(r: Receiver): Promise<RunningReceiver> {
   const server = createServer((req, res) => {
     route(r, req, res).catch((err: Error) => {
-      r.log(header(req, 'x-request-id') ?? '-', `level=error msg="handler failed" error=${JSON.stringify(err.message)}`);
+      r.log(header(req, 'x-request-id') ?? '-').error('handler failed', { error: err });
       send(res, 500, { error: 'internal error' });
     });
   });
-  await new Promise<void>((ok, fail) => {
-    server.once('error', fail);
-    server.listen(r.config.listen.port, r.config.listen.host, () => ok());
-  });
-  const a = server.address() as AddressInfo;
+  const { host, port } = r.config.listen;
+  const url = await listen(server, { host, port, field: `receivers[${r.endpoint}].listen` });
   return {
-    url: `http://${a.family === 'IPv6' ? `[${a.address}]` : a.address}:${a.port}`,
+    url,
     server,
     close: () => new Promise((ok) => {
       server.close(() => ok());

@@ -50,7 +50,7 @@ export async function scrape10k(dir, cli) {
     let err = '';
     child.stderr.on('data', (d) => (err += d));
     let url;
-    for (let i = 0; i < 200 && !url; i++) { url = /listening on (\S+)/.exec(err)?.[1]; await sleep(50); }
+    for (let i = 0; i < 200 && !url; i++) { url = /msg=listening url=(\S+)/.exec(err)?.[1]; await sleep(50); }
     if (!url) throw new Error(`daemon did not start:\n${err}`);
     let text = '';
     const want = `${METRICS.exporterLinesRead.name}{source="series"} 5000`;

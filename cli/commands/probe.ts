@@ -1,8 +1,9 @@
-import { Prober, startMetricsServer, type ProbeOutcome } from '../../prober/index.js';
-import { StatusPage } from '../../prober/status/index.js';
+import { Prober, type ProbeOutcome } from '../../prober/index.js';
 import { PHASES } from '../../catalog/index.js';
 import { configFrom, parse } from '../args.js';
-import { log, runDaemon } from '../daemon.js';
+import { runDaemon } from '../lifecycle.js';
+import { LOG_FLAGS, LOG_HELP, loggerFrom } from '../log-flags.js';
+import { startProber } from '../parts/prober.js';
 import { ms, table } from '../format.js';
 import { VERSION } from '../version.js';
 import type { Command } from './command.js';
@@ -14,11 +15,12 @@ Probes every endpoint on its schedule and serves the status page (/),
 reloads the config; SIGTERM lets running probes finish, then exits.
 
   --once   run every check once, print the results, exit 1 if any failed
-  --json   with --once: print JSON instead of a table`;
+  --json   with --once: print JSON instead of a table
+${LOG_HELP}`;
 
 export const probe: Command = {
   async run(argv) {
-    const opts = parse(argv, { config: { type: 'string', short: 'c' }, once: { type: 'boolean' }, json: { type: 'boolean' } }, HELP);
+    const opts = parse(argv, { config: { type: 'string', short: 'c' }, once: { type: 'boolean' }, json: { type: 'boolean' }, ...LOG_FLAGS }, HELP);
     if (!opts) return 0;
     const config = configFrom(opts.config);
     if (opts.once) {
@@ -27,29 +29,15 @@ export const probe: Command = {
       console.log(opts.json ? JSON.stringify(results.map(publicOutcome), null, 2) : outcomesTable(results));
       return results.every((r) => r.success) ? 0 : 1;
     }
-    const status = new StatusPage({ version: VERSION, historySize: config.prober.historySize });
-    const prober = new Prober(config, { version: VERSION, log: (l) => log('prober', l), onResult: status.record });
-    const server = await startMetricsServer({
-      host: config.prober.listen.host,
-      port: config.prober.listen.port,
-      registry: () => prober.metrics.registry,
-      ready: () => prober.started,
-      routes: status.attach(prober).routes,
-    });
-    prober.start();
-    // Signal handlers first, then the line tests and users wait for.
-    const stopped = runDaemon('prober', opts.config!, {
-      reload: (next) => prober.reload(next),
-      reloaded: (ok) => prober.metrics.reloaded(ok),
-      stop: async () => {
-        await prober.stop();
-        status.close();
-        await server.close();
+    const log = loggerFrom(opts).with({ component: 'prober' });
+    return runDaemon({
+      log, configPath: opts.config!,
+      start: async (parts) => {
+        const { part, prober, url } = await startProber(config, { log });
+        parts.push(part);
+        return () => log.info('listening', { url, endpoints: config.endpoints.length, targets: prober.targets.length, region: config.prober.region });
       },
     });
-    log('prober', `level=info msg="listening" url=${server.url} endpoints=${config.endpoints.length} targets=${prober.targets.length} region=${config.prober.region}`);
-    await stopped;
-    return 0;
   },
 };
 

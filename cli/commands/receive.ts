@@ -1,55 +1,37 @@
-import { Receiver, startReceiverServer } from '../../receiver/index.js';
 import { configFrom, parse, UsageError } from '../args.js';
-import { log, runDaemon } from '../daemon.js';
-import { listenError } from '../listen-error.js';
+import { runDaemon } from '../lifecycle.js';
+import { LOG_FLAGS, LOG_HELP, loggerFrom } from '../log-flags.js';
+import { startReceiver } from '../parts/receiver.js';
 import type { Command } from './command.js';
 
 const HELP = `usage: hookwatch receive --config FILE [--endpoint NAME]
 
 Runs the reference receivers of the config (all, or the one for NAME):
 signature verification, replay protection, idempotency, a processing queue
-with retries, a DLQ with replay, health and fault injection. SIGTERM drains
-the queue and exits.`;
+with retries, a DLQ with replay, health and fault injection. SIGHUP applies
+new faults; SIGTERM drains the queue and exits.
+
+${LOG_HELP}`;
 
 export const receive: Command = {
   async run(argv) {
-    const opts = parse(argv, { config: { type: 'string', short: 'c' }, endpoint: { type: 'string', short: 'e' } }, HELP);
+    const opts = parse(argv, { config: { type: 'string', short: 'c' }, endpoint: { type: 'string', short: 'e' }, ...LOG_FLAGS }, HELP);
     if (!opts) return 0;
     const config = configFrom(opts.config);
     const chosen = config.receivers.filter((r) => !opts.endpoint || r.endpoint.name === opts.endpoint);
     if (chosen.length === 0) throw new UsageError(opts.endpoint ? `Invalid --endpoint "${opts.endpoint}". Must be one of ${config.receivers.map((r) => r.endpoint.name).join(', ') || '(no receivers configured)'}.` : 'the config has no receivers: section');
-    const running: { r: Receiver; close: () => Promise<void>; url: string }[] = [];
-    for (const rc of chosen) {
-      const r = new Receiver(rc, { log: (l) => log('receiver', l) });
-      try {
-        const s = await startReceiverServer(r);
-        running.push({ r, close: s.close, url: s.url });
-      } catch (err) {
-        for (const x of running) await x.close();
-        const line = listenError(Object.assign(err as Error, { field: `receivers[${rc.endpoint.name}].listen ${rc.listen.text}` }));
-        if (line) {
-          console.error(`hookwatch receive: ${line}`);
-          return 1;
+    const log = loggerFrom(opts).with({ component: 'receiver' });
+    return runDaemon({
+      log, configPath: opts.config!,
+      start: async (parts) => {
+        const listening: { endpoint: string; url: string }[] = [];
+        for (const rc of chosen) {
+          const { part, endpoint, url } = await startReceiver(rc, log);
+          parts.push(part);
+          listening.push({ endpoint, url: `${url}/webhook` });
         }
-        throw err;
-      }
-    }
-    const stopped = runDaemon('receiver', opts.config!, {
-      reload: (next) => {
-        for (const { r } of running) {
-          const rc = next.receivers.find((x) => x.endpoint.name === r.endpoint);
-          if (rc) r.faults.replace(rc.faults);
-        }
-      },
-      stop: async () => {
-        for (const { r, close } of running) {
-          await close();
-          await r.stop();
-        }
+        return () => { for (const l of listening) log.info('listening', l); };
       },
     });
-    for (const x of running) log('receiver', `level=info msg="listening" endpoint=${x.r.endpoint} url=${x.url}/webhook`);
-    await stopped;
-    return 0;
   },
 };

@@ -1,34 +1,31 @@
-import { RotatingLogWriter } from '../../receiver/index.js';
-import { Simulator } from '../../receiver/simulator/simulator.js';
 import { configFrom, parse, UsageError } from '../args.js';
-import { log, runDaemon } from '../daemon.js';
+import { runDaemon } from '../lifecycle.js';
+import { LOG_FLAGS, LOG_HELP, loggerFrom } from '../log-flags.js';
+import { startSimulator } from '../parts/simulator.js';
 import type { Command } from './command.js';
 
 const HELP = `usage: hookwatch simulate --config FILE
 
 Runs the traffic simulator of the config alone: signed events at
 simulator.rate_per_second to the configured endpoints, retries on the
-configured schedule, every attempt written to simulator.log.path.`;
+configured schedule, every attempt written to simulator.log.path.
+
+${LOG_HELP}`;
 
 export const simulate: Command = {
   async run(argv) {
-    const opts = parse(argv, { config: { type: 'string', short: 'c' } }, HELP);
+    const opts = parse(argv, { config: { type: 'string', short: 'c' }, ...LOG_FLAGS }, HELP);
     if (!opts) return 0;
     const config = configFrom(opts.config);
-    if (!config.simulator) throw new UsageError('the config has no simulator: section');
-    const writer = new RotatingLogWriter(config.simulator.log);
-    const sim = new Simulator(config.simulator, { writer });
-    sim.start();
-    const stopped = runDaemon('simulator', opts.config!, {
-      reload: () => log('simulator', 'level=warn msg="reload is not supported; restart the simulator"'),
-      stop: async () => {
-        await sim.stop();
-        writer.close();
-        log('simulator', `level=info msg="stopped" created=${sim.stats.created} attempts=${sim.stats.attempts} delivered=${sim.stats.delivered} dead_lettered=${sim.stats.deadLettered}`);
+    const sim = config.simulator;
+    if (!sim) throw new UsageError('the config has no simulator: section');
+    const log = loggerFrom(opts).with({ component: 'simulator' });
+    return runDaemon({
+      log, configPath: opts.config!,
+      start: async (parts) => {
+        parts.push(startSimulator(sim, log));
+        return () => log.info('sending', { rate_per_second: sim.ratePerSecond, endpoints: sim.endpoints.map((e) => e.name).join(','), log: sim.log.path });
       },
     });
-    log('simulator', `level=info msg="sending" rate_per_second=${config.simulator.ratePerSecond} endpoints=${config.simulator.endpoints.map((e) => e.name).join(',')} log=${JSON.stringify(config.simulator.log.path)}`);
-    await stopped;
-    return 0;
   },
 };

@@ -24,6 +24,12 @@ export interface StackOptions {
   readonly toolDirs?: readonly string[];
 }
 
+/** Prometheus or Alertmanager did not start; the message says where its log is. */
+export class StackError extends Error {
+  readonly code = 'HOOKWATCH_STACK_START';
+  override readonly name = 'StackError';
+}
+
 export interface RunningStack {
   readonly prometheusUrl: string;
   readonly alertmanagerUrl: string;
@@ -96,7 +102,7 @@ export async function startStack(o: StackOptions): Promise<RunningStack> {
     await waitReady(prom, `http://127.0.0.1:${promPort}/-/ready`);
   } catch (err) {
     await stop();
-    throw err;
+    throw new StackError((err as Error).message, { cause: err });
   }
   return { prometheusUrl: `http://127.0.0.1:${promPort}`, alertmanagerUrl: `http://127.0.0.1:${amPort}`, dir: o.dir, stop };
 }

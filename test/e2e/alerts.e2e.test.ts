@@ -113,7 +113,7 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'b.yaml'), configYaml('region-b', proberB, exporterB, (e) => (e === 'quorum' ? `http://127.0.0.1:${cut}/webhook` : local(e))));
 
   regionB = startCli(['probe', '--config', join(dir, 'b.yaml')]);
-  await regionB.waitFor(/msg="listening"/);
+  await regionB.waitFor(/msg=listening/);
   stack = startCli(['stack', '--config', join(dir, 'a.yaml'), '--dir', join(dir, 'stack'), '--scrape-prober', `127.0.0.1:${proberB}`]);
   await stack.waitFor(/files and logs/, 30_000);
   prometheus = /prometheus +(http:\S+)/.exec(stack.stdout())![1]!;

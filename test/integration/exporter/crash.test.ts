@@ -98,7 +98,7 @@ describe('exactness across crashes', () => {
         await d.exited();
         continue;
       }
-      const url = (await d.waitFor(/listening on (http:\/\/\S+)/))[1] as string;
+      const url = (await d.waitFor(/msg=listening url=(http:\/\/\S+)/))[1] as string;
       const n = 1 + Math.floor(rnd() * 2);
       for (let j = 0; j < n; j++) {
         await sleep(rnd() * 60);
@@ -114,7 +114,7 @@ describe('exactness across crashes', () => {
     expect(scrapes).toBeGreaterThan(KILLS / 2);
 
     const d = startCli(['export', '--config', cfg]);
-    const url = (await d.waitFor(/listening on (http:\/\/\S+)/))[1] as string;
+    const url = (await d.waitFor(/msg=listening url=(http:\/\/\S+)/))[1] as string;
     const linesKey = `${METRICS.exporterLinesRead.name}{source="main"}`;
     // Wait until the daemon has caught up; the assertions below then show any difference.
     let final = '';

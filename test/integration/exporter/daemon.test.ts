@@ -39,7 +39,7 @@ describe('hookwatch export (daemon)', () => {
     writeFileSync(join(dir, 'log.jsonl'), `${rec(1, 200)}\n`);
     writeConfig();
     const d = startCli(['export', '--config', cfg]);
-    const url = (await d.waitFor(/listening on (http:\/\/127\.0\.0\.1:\d+)/))[1] as string;
+    const url = (await d.waitFor(/msg=listening url=(http:\/\/127\.0\.0\.1:\d+)/))[1] as string;
     expect((await fetch(`${url}/-/healthy`)).status).toBe(200);
     await eventually(async () => (await fetch(`${url}/-/ready`)).status === 200);
 
@@ -66,7 +66,7 @@ describe('hookwatch export (daemon)', () => {
     await d.waitFor(/config reloaded/);
     writeConfig('  label_limit: -1\n');
     d.child.kill('SIGHUP');
-    await d.waitFor(/reload failed, keeping the running config: .*exporter\.label_limit/);
+    await d.waitFor(/config reload failed, keeping the running config" error=.*exporter\.label_limit/);
     const reloads = await scrape(`${url}/metrics`);
     expect(sample(reloads, METRICS.configReloads.name, { result: 'success' })).toBe(1);
     expect(sample(reloads, METRICS.configReloads.name, { result: 'failure' })).toBe(1);

@@ -48,7 +48,7 @@ ${extra}`;
 
 async function startProbe(config: string): Promise<{ d: Daemon; url: string }> {
   const d = startCli(['probe', '--config', config]);
-  const m = await d.waitFor(/msg="listening" url=(\S+)/);
+  const m = await d.waitFor(/msg=listening url=(\S+)/);
   return { d, url: m[1]! };
 }
 

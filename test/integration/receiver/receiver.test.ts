@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Config } from '../../../config/index.js';
+import { createLogger } from '../../../daemon/index.js';
 import { MemoryLogWriter, Receiver, startReceiverServer, type RunningReceiver } from '../../../receiver/index.js';
 import { forgeHeaders, signHeaders } from '../../../signing/index.js';
 import { configFromYaml } from '../../support/config.js';
@@ -43,7 +44,7 @@ ${receiverExtra}`);
 }
 
 async function start(c: Config, writer = new MemoryLogWriter()): Promise<{ r: Receiver; url: string; writer: MemoryLogWriter }> {
-  const r = new Receiver(c.receivers[0]!, { writer, log: (l) => logs.push(l) });
+  const r = new Receiver(c.receivers[0]!, { writer, log: createLogger({ write: (l) => void logs.push(l) }) });
   const s = await startReceiverServer(r);
   running.push({ r, s });
   return { r, url: s.url, writer };
@@ -213,7 +214,7 @@ describe('request ids', () => {
     expect(res.headers.get('x-request-id')).toBe('req_from_sender');
     await eventually(() => writer.records.find((x) => x.kind === 'dlq'));
     expect(writer.records.every((x) => x.request_id === 'req_from_sender')).toBe(true);
-    expect(logs.some((l) => l.includes('request_id=req_from_sender') && l.includes('moved to dlq'))).toBe(true);
+    expect(logs.some((l) => /endpoint=primary request_id=req_from_sender msg="moved to dlq" event_id=evt_rid /.test(l))).toBe(true);
     const made = await post(url, signed('evt_rid2'));
     expect(made.headers.get('x-request-id')).toMatch(/^req_[0-9a-f]{16}$/);
   });

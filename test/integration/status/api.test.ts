@@ -47,7 +47,7 @@ grafana: { url: "http://grafana.local:3000" }
 `.replace('prober:', `${more}prober:`);
   writeFileSync(file, yaml(extra));
   const d = startCli(['probe', '--config', file]);
-  const url = (await d.waitFor(/msg="listening" url=(\S+)/))[1]!;
+  const url = (await d.waitFor(/msg=listening url=(\S+)/))[1]!;
 
   const model = await eventually(async () => {
     const m = (await (await fetch(`${url}/api/status`)).json()) as StatusModel;

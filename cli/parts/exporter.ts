@@ -1,0 +1,26 @@
+/** The exporter as a daemon part, for `export`, `up` and `stack`. */
+import type { Readable } from 'node:stream';
+import type { Config } from '../../config/index.js';
+import type { Logger } from '../../daemon/index.js';
+import { startDaemon } from '../../exporter/daemon.js';
+import { settingsFrom } from '../../exporter/settings.js';
+import type { Part } from '../lifecycle.js';
+import { VERSION } from '../version.js';
+
+export interface RunningExporter {
+  readonly part: Part;
+  /** `http://host:port` of /metrics. */
+  readonly url: string;
+}
+
+export async function startExporter(config: Config, o: { log: Logger; stdin?: Readable }): Promise<RunningExporter> {
+  const d = await startDaemon(settingsFrom(config), { version: VERSION, log: o.log, ...(o.stdin ? { stdin: o.stdin } : {}) });
+  const part: Part = {
+    name: 'exporter',
+    // A reload that applies counts its success itself.
+    reload: (next) => d.reload(settingsFrom(next)),
+    reloaded: (ok) => { if (!ok) d.reloadFailed(); },
+    stop: () => d.stop(),
+  };
+  return { part, url: d.url };
+}
