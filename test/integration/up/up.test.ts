@@ -2,12 +2,13 @@
  * `hookwatch up` smoke test: one process with two reference receivers, the
  * simulator, the exporter and the prober; within seconds the two /metrics
  * endpoints show deliveries, retries, probes, DLQ depth and rate-limit
- * headroom, and Ctrl-C stops everything with exit code 0.
+ * headroom, SIGHUP reloads, and Ctrl-C stops everything with exit code 0.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
+import { METRICS } from '../../../catalog/index.js';
 import { startCli, stopAll } from '../../support/process.js';
 import { eventually, sample, scrape } from '../../support/scrape.js';
 import { freePorts } from '../../support/servers.js';
@@ -75,6 +76,11 @@ exporter:
   });
   expect(sample(prb, 'webhook_probe_up', { endpoint: 'primary', check: 'health' })).toBe(1);
   expect(sum(prb, 'webhook_probes_total', { endpoint: 'backup' })).toBeGreaterThan(0);
+  // SIGHUP reloads the parts that can take a new config and names the one that cannot.
+  up.child.kill('SIGHUP');
+  await up.waitFor(/component=up msg="config reloaded"/);
+  expect(up.stderr()).toMatch(/component=up msg="reload not supported; restart to apply changes" part=simulator\n/);
+  expect(sample(await scrape(`http://127.0.0.1:${prober}/metrics`), METRICS.configReloads.name, { result: 'success' })).toBe(1);
   up.child.kill('SIGINT');
   expect(await up.exited()).toBe(0);
 }, 60_000);
