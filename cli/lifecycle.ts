@@ -1,10 +1,11 @@
 /**
  * The daemon lifecycle shared by `probe`, `export`, `receive`, `simulate`,
- * `up` and `stack`: start the parts (a server that cannot listen is one
- * error line and exit 1, as is any typed start failure), SIGHUP reloads the config into every part that
- * can take it (a bad config is logged and the old one kept), SIGTERM/SIGINT
- * stop the parts in reverse start order and the process exits 0. A second
- * SIGTERM/SIGINT while stopping has the default effect: exit at once.
+ * `up` and `stack`: start the parts (a server that cannot listen, or any
+ * typed start failure, is one error line and exit 1), SIGHUP reloads the
+ * config into every part that can take it (a bad config is logged and the
+ * old one kept), SIGTERM/SIGINT stop the parts in reverse start order and
+ * the process exits 0. A second SIGTERM/SIGINT while stopping has the
+ * default effect: exit at once.
  */
 import { ConfigError, loadConfig, type Config } from '../config/index.js';
 import { ListenError, type Logger } from '../daemon/index.js';
@@ -119,7 +120,7 @@ async function reloadParts(configPath: string, parts: readonly Part[], log: Logg
 }
 
 /** Stops the parts in reverse start order; false when one failed (each failure logged). */
-export async function stopParts(parts: readonly Part[], log: Logger): Promise<boolean> {
+async function stopParts(parts: readonly Part[], log: Logger): Promise<boolean> {
   let ok = true;
   for (const p of [...parts].reverse()) {
     try {

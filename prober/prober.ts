@@ -58,7 +58,7 @@ export class Prober {
     };
     const outcome = await CHECK_FNS[target.check.kind](target, env);
     this.metrics.record(outcome, target.region);
-    this.#logTransition(key, outcome);
+    this.#logOutcome(key, outcome);
     this.#opts.onResult?.(outcome, target);
     return outcome;
   }
@@ -118,12 +118,13 @@ export class Prober {
     }, runNow);
   }
 
-  #logTransition(key: string, o: ProbeOutcome): void {
+  #logOutcome(key: string, o: ProbeOutcome): void {
     const before = this.#lastSuccess.get(key);
     this.#lastSuccess.set(key, o.success);
-    if (before === o.success) return;
     const fields = { endpoint: o.endpoint, check: o.check, result: o.result, status: o.status, duration_seconds: o.durationSeconds.toFixed(3), detail: o.detail };
-    if (o.success) this.#opts.log?.info('probe up', fields);
+    // Every result at debug; at info and above only the changes.
+    if (before === o.success) this.#opts.log?.debug('probe', fields);
+    else if (o.success) this.#opts.log?.info('probe up', fields);
     else this.#opts.log?.warn('probe down', fields);
   }
 }

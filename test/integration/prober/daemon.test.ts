@@ -104,6 +104,13 @@ describe('hookwatch probe (daemon)', () => {
     expect(d.child.exitCode).toBeNull();
   });
 
+  it('logs state changes at info and every probe with --log.level debug', async () => {
+    const d = startCli(['probe', '--config', writeConfig('g.yaml', ep('logged', '/webhook')), '--log.level', 'debug']);
+    await d.waitFor(/^ts=\S+ level=info component=prober msg="probe up" endpoint=logged check=delivery result=success status=202 /m);
+    await d.waitFor(/^ts=\S+ level=debug component=prober msg=probe endpoint=logged check=delivery result=success /m);
+    expect(d.stderr()).not.toContain('s3cr3t-value');
+  });
+
   it('lets a running probe finish on SIGTERM, then exits 0', async () => {
     const { d } = await startProbe(writeConfig('d.yaml', ep('slow', '/slow')));
     await new Promise((r) => setTimeout(r, 200)); // the first probe is in flight
