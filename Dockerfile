@@ -13,6 +13,7 @@ COPY queries queries
 COPY signing signing
 COPY config config
 COPY daemon daemon
+COPY http http
 COPY prober prober
 COPY exporter exporter
 COPY receiver receiver

@@ -4,7 +4,7 @@
  */
 import type { Check, Phase, ProbeResult } from '../catalog/index.js';
 import type { CheckConfig, EndpointConfig } from '../config/index.js';
-import type { RateLimit } from './http/rate-limit.js';
+import type { RateLimit } from '../http/index.js';
 
 export interface ProbeTarget {
   readonly endpoint: EndpointConfig;

@@ -5,8 +5,7 @@
  */
 import { signHeaders } from '../../signing/index.js';
 import { evaluate } from '../assertions.js';
-import { syntheticEvent } from '../event-body.js';
-import { parseRateLimit } from '../http/rate-limit.js';
+import { parseRateLimit, syntheticEvent } from '../../http/index.js';
 import type { SigningConfig } from '../../config/index.js';
 import type { CheckFn, ProbeOutcome } from '../types.js';
 import { send } from './send.js';

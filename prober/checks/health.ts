@@ -3,7 +3,7 @@
  * and, when the body is JSON with a `status` field, that field says healthy.
  */
 import { evaluate } from '../assertions.js';
-import { parseRateLimit } from '../http/rate-limit.js';
+import { parseRateLimit } from '../../http/index.js';
 import type { CheckFn } from '../types.js';
 import { send } from './send.js';
 

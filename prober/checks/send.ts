@@ -1,7 +1,7 @@
 /**
  * The request step shared by check kinds: target settings → timed request.
  */
-import { timedRequest, type RequestOutcome } from '../http/timed-request.js';
+import { timedRequest, type RequestOutcome } from '../../http/index.js';
 import type { ProbeTarget } from '../types.js';
 
 export function send(target: ProbeTarget, req: { url: string; method: 'GET' | 'POST' | 'PUT'; headers: Record<string, string>; body?: string }): Promise<RequestOutcome> {

@@ -5,7 +5,7 @@
  */
 import { forgeHeaders, signHeaders } from '../../signing/index.js';
 import { evaluate } from '../assertions.js';
-import { syntheticEvent } from '../event-body.js';
+import { syntheticEvent } from '../../http/index.js';
 import type { CheckFn, ProbeOutcome } from '../types.js';
 import { send } from './send.js';
 

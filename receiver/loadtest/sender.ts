@@ -12,8 +12,7 @@
  */
 import { Pool } from 'undici';
 import type { EndpointConfig } from '../../config/index.js';
-import { classifyError } from '../../prober/http/classify.js';
-import { syntheticEvent } from '../../prober/event-body.js';
+import { classifyError, syntheticEvent } from '../../http/index.js';
 import { signHeaders } from '../../signing/index.js';
 import type { SendOutcome } from './stats.js';
 

@@ -4,7 +4,7 @@
  * exact (not estimated from buckets) while memory stays bounded: at most
  * rate × duration ≤ 2000 × 600 = 1.2M samples, 9.6 MB.
  */
-import type { RequestFailure } from '../../prober/http/classify.js';
+import type { RequestFailure } from '../../http/index.js';
 
 /** Error kinds, the prober's classification (`classifyError`). */
 export type ErrorKind = RequestFailure['result'];

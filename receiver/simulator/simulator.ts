@@ -6,9 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { EndpointConfig, SimulatorConfig } from '../../config/index.js';
-import { syntheticEvent } from '../../prober/event-body.js';
-import { parseRateLimit, parseRetryAfter } from '../../prober/http/rate-limit.js';
-import { timedRequest, type RequestOutcome } from '../../prober/http/timed-request.js';
+import { parseRateLimit, parseRetryAfter, syntheticEvent, timedRequest, type RequestOutcome } from '../../http/index.js';
 import { signHeaders } from '../../signing/index.js';
 import { isoTime, type LogWriter } from '../delivery-log.js';
 import { nextDelaySeconds } from './retry-schedule.js';

@@ -4,7 +4,7 @@
  * attempt logged in the delivery-log format.
  */
 import { describe, expect, it } from 'vitest';
-import type { RequestOutcome } from '../../../prober/http/timed-request.js';
+import type { RequestOutcome } from '../../../http/index.js';
 import { MemoryLogWriter } from '../../../receiver/index.js';
 import { nextDelaySeconds } from '../../../receiver/simulator/retry-schedule.js';
 import { Simulator, type SimClock } from '../../../receiver/simulator/simulator.js';

@@ -13,7 +13,7 @@ import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import type { Socket } from 'node:net';
 import type { TLSSocket } from 'node:tls';
-import type { Phase } from '../../catalog/index.js';
+import type { Phase } from '../catalog/index.js';
 import { earliestCertExpiry } from './tls-expiry.js';
 
 export interface HopRequest {

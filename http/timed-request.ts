@@ -3,7 +3,7 @@
  * redirects followed only when configured. A fresh connection per probe
  * means connect and TLS are measured every time, as blackbox_exporter does.
  */
-import type { Phase } from '../../catalog/index.js';
+import type { Phase } from '../catalog/index.js';
 import { classifyError, type RequestFailure } from './classify.js';
 import { nodeHop } from './node-hop.js';
 

@@ -2,7 +2,7 @@
  * Maps a network error to a probe result. A failed probe is a result (a
  * catalog label value), never an exception.
  */
-import type { ProbeResult } from '../../catalog/index.js';
+import type { ProbeResult } from '../catalog/index.js';
 
 export interface RequestFailure {
   readonly result: Extract<ProbeResult, 'timeout' | 'connect_error' | 'dns_error' | 'tls_error'>;
