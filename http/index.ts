@@ -7,3 +7,4 @@ export { timedRequest, type RequestOutcome, type TimedRequest, type TimedRespons
 export { classifyError, type RequestFailure } from './classify.js';
 export { parseRateLimit, parseRetryAfter, type RateLimit } from './rate-limit.js';
 export { renderBody, syntheticEvent, type SyntheticEvent } from './event-body.js';
+export { signatureHeaders, type SignedEvent } from './signed-headers.js';

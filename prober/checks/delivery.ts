@@ -3,10 +3,8 @@
  * sender would make it. A 401/403 to a correctly signed event means the
  * receiver rejects our signature: a secret or configuration problem.
  */
-import { signHeaders } from '../../signing/index.js';
 import { evaluate } from '../assertions.js';
-import { parseRateLimit, syntheticEvent } from '../../http/index.js';
-import type { SigningConfig } from '../../config/index.js';
+import { parseRateLimit, signatureHeaders, syntheticEvent } from '../../http/index.js';
 import type { CheckFn, ProbeOutcome } from '../types.js';
 import { send } from './send.js';
 
@@ -14,7 +12,7 @@ export const probeDelivery: CheckFn = async (target, env) => {
   const e = target.endpoint;
   const startedAt = env.nowSeconds();
   const event = syntheticEvent({ id: env.newId(), nowSeconds: startedAt, events: e.events, sequence: env.sequence, endpoint: e.name, ...(target.check.body !== undefined ? { template: target.check.body } : {}) });
-  const headers: Record<string, string> = { 'content-type': 'application/json', ...signatureHeaders(target, event) };
+  const headers: Record<string, string> = { 'content-type': 'application/json', ...signatureHeaders(e.signing, event) };
   const out = await send(target, { url: e.url, method: target.check.method === 'PUT' ? 'PUT' : 'POST', headers, body: event.body });
   const base = { endpoint: e.name, check: 'delivery' as const, startedAt, durationSeconds: out.durationSeconds, phases: out.phases, requestHeaders: headers, ...(out.tlsExpiry !== undefined ? { tlsExpiry: out.tlsExpiry } : {}) };
   if (!out.response) {
@@ -30,9 +28,3 @@ export const probeDelivery: CheckFn = async (target, env) => {
       : 'assertion_failed';
   return { ...base, result, success: verdict.ok, degraded: verdict.degraded, status: r.status, detail: verdict.detail, ...(rateLimit ? { rateLimit } : {}) };
 };
-
-function signatureHeaders(target: { endpoint: { signing?: SigningConfig } }, event: { id: string; timestamp: number; body: string }): Record<string, string> {
-  const s = target.endpoint.signing;
-  if (!s) return {};
-  return signHeaders(s.scheme, { id: event.id, timestamp: event.timestamp, body: event.body, secrets: s.secrets.map((x) => x.reveal()) }, s.generic);
-}

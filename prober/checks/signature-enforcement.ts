@@ -3,9 +3,8 @@
  * timestamp, a correctly signed but stale one, and expects both refused
  * (4xx by default). It shows whether the receiver really verifies.
  */
-import { forgeHeaders, signHeaders } from '../../signing/index.js';
 import { evaluate } from '../assertions.js';
-import { syntheticEvent } from '../../http/index.js';
+import { signatureHeaders, syntheticEvent } from '../../http/index.js';
 import type { CheckFn, ProbeOutcome } from '../types.js';
 import { send } from './send.js';
 
@@ -19,20 +18,17 @@ export const probeSignatureEnforcement: CheckFn = async (target, env) => {
   if (!s) {
     return { ...base, result: 'assertion_failed', success: false, degraded: false, status: 0, durationSeconds: 0, detail: 'endpoint has no signing configured' };
   }
-  const secrets = s.secrets.map((x) => x.reveal());
-  const cases: { name: string; make: (ev: { id: string; timestamp: number; body: string }) => Record<string, string>; at: number }[] = [
-    { name: 'forged signature', at: startedAt, make: (ev) => forgeHeaders(s.scheme, { ...ev, secrets }, s.generic) },
-  ];
+  const cases: { name: string; forged: boolean; at: number }[] = [{ name: 'forged signature', forged: true, at: startedAt }];
   if (TIMESTAMPED.has(s.scheme)) {
     // Well outside any tolerance window the receiver may use.
     const stale = startedAt - s.toleranceSeconds - 600;
-    cases.push({ name: 'stale timestamp', at: stale, make: (ev) => signHeaders(s.scheme, { ...ev, secrets }, s.generic) });
+    cases.push({ name: 'stale timestamp', forged: false, at: stale });
   }
   let last: ProbeOutcome | undefined;
   let total = 0;
   for (const c of cases) {
     const ev = syntheticEvent({ id: env.newId(), nowSeconds: c.at, events: e.events, sequence: env.sequence, endpoint: e.name });
-    const headers = { 'content-type': 'application/json', ...c.make(ev) };
+    const headers = { 'content-type': 'application/json', ...signatureHeaders(s, ev, { forged: c.forged }) };
     const out = await send(target, { url: e.url, method: 'POST', headers, body: ev.body });
     total += out.durationSeconds;
     const withTiming = { ...base, phases: out.phases, durationSeconds: total, requestHeaders: headers };

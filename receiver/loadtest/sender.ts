@@ -12,8 +12,7 @@
  */
 import { Pool } from 'undici';
 import type { EndpointConfig } from '../../config/index.js';
-import { classifyError, syntheticEvent } from '../../http/index.js';
-import { signHeaders } from '../../signing/index.js';
+import { classifyError, signatureHeaders, syntheticEvent } from '../../http/index.js';
 import type { SendOutcome } from './stats.js';
 
 export interface SenderOptions {
@@ -64,9 +63,7 @@ export class EventSender {
   async send(seq: number): Promise<SendOutcome> {
     const { endpoint: e, now } = this.#o;
     const event = syntheticEvent({ id: this.#o.newId(), nowSeconds: this.#o.nowSeconds(), events: e.events, sequence: seq, endpoint: e.name, ...(this.#o.template !== undefined ? { template: this.#o.template } : {}) });
-    const signing = e.signing
-      ? signHeaders(e.signing.scheme, { id: event.id, timestamp: event.timestamp, body: event.body, secrets: e.signing.secrets.map((s) => s.reveal()) }, e.signing.generic)
-      : {};
+    const signing = signatureHeaders(e.signing, event);
     const signal = AbortSignal.timeout(this.#o.timeoutSeconds * 1000);
     // Latency counts from the dispatch, not the planned time: a send that
     // cannot go out on time is dropped rather than delayed, so the only gap

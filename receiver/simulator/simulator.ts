@@ -6,8 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { EndpointConfig, SimulatorConfig } from '../../config/index.js';
-import { parseRateLimit, parseRetryAfter, syntheticEvent, timedRequest, type RequestOutcome } from '../../http/index.js';
-import { signHeaders } from '../../signing/index.js';
+import { parseRateLimit, parseRetryAfter, signatureHeaders, syntheticEvent, timedRequest, type RequestOutcome } from '../../http/index.js';
 import { isoTime, type LogWriter } from '../delivery-log.js';
 import { nextDelaySeconds } from './retry-schedule.js';
 
@@ -125,9 +124,7 @@ export class Simulator {
   async #run(ev: SimEvent, queuedAt: number): Promise<void> {
     const e = ev.endpoint;
     const timestamp = Math.floor(this.#clock.now());
-    const headers = e.signing
-      ? signHeaders(e.signing.scheme, { id: ev.id, timestamp, body: ev.body, secrets: e.signing.secrets.map((s) => s.reveal()) }, e.signing.generic)
-      : {};
+    const headers = signatureHeaders(e.signing, { id: ev.id, timestamp, body: ev.body });
     const requestId = `req_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
     const out = await this.#send(e, { ...headers, 'x-request-id': requestId }, ev.body, this.#c.timeoutSeconds);
     this.stats.attempts += 1;
