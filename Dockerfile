@@ -14,6 +14,7 @@ COPY signing signing
 COPY config config
 COPY daemon daemon
 COPY http http
+COPY traffic traffic
 COPY prober prober
 COPY exporter exporter
 COPY receiver receiver

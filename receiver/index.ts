@@ -1,6 +1,6 @@
-/** The reference receiver and the traffic simulator. */
+/** The reference receiver, and the delivery log it (and the traffic simulator) writes. */
 export { Receiver, type ReceiverOptions, type Health } from './receiver.js';
 export { startReceiverServer, type RunningReceiver } from './server.js';
 export { TemporaryError, PermanentError } from './queue.js';
 export type { Handler } from './handlers.js';
-export { RotatingLogWriter, MemoryLogWriter, type LogWriter, type DeliveryRecord } from './delivery-log.js';
+export { RotatingLogWriter, MemoryLogWriter, isoTime, type LogWriter, type DeliveryRecord } from './delivery-log.js';

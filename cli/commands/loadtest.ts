@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseDuration } from '../../config/duration.js';
-import { checkLimits, DEFAULT_CONCURRENCY, LoadtestLimitError, MAX_CONCURRENCY, MAX_RATE, runLoadtest, type LoadtestSummary } from '../../receiver/loadtest/index.js';
+import { checkLimits, DEFAULT_CONCURRENCY, LoadtestLimitError, MAX_CONCURRENCY, MAX_RATE, runLoadtest, type LoadtestSummary } from '../../traffic/index.js';
 import { configFrom, numberOption, parse, UsageError } from '../args.js';
 import { ms, table } from '../format.js';
 import { VERSION } from '../version.js';

@@ -5,7 +5,7 @@
 import type { SimulatorConfig } from '../../config/index.js';
 import type { Logger } from '../../daemon/index.js';
 import { RotatingLogWriter } from '../../receiver/index.js';
-import { Simulator } from '../../receiver/simulator/simulator.js';
+import { Simulator } from '../../traffic/index.js';
 import type { Part } from '../lifecycle.js';
 
 export function startSimulator(config: SimulatorConfig, log: Logger): Part {

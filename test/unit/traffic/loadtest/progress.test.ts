@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderBar, renderLine, startProgress, type ProgressSnapshot } from '../../../receiver/loadtest/progress.js';
+import { renderBar, renderLine, startProgress, type ProgressSnapshot } from '../../../../traffic/loadtest/progress.js';
 
 const half: ProgressSnapshot = { elapsedSeconds: 5, durationSeconds: 10, planned: 1000, sent: 480, dropped: 20, inFlight: 3, failed: 7 };
 

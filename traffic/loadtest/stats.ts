@@ -6,7 +6,7 @@
  */
 import type { RequestFailure } from '../../http/index.js';
 
-/** Error kinds, the prober's classification (`classifyError`). */
+/** Error kinds, the shared classification of `http/` (`classifyError`). */
 export type ErrorKind = RequestFailure['result'];
 
 /** What one send ended with. */

@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EndpointConfig, SimulatorConfig } from '../../config/index.js';
 import { parseRateLimit, parseRetryAfter, signatureHeaders, syntheticEvent, timedRequest, type RequestOutcome } from '../../http/index.js';
-import { isoTime, type LogWriter } from '../delivery-log.js';
+import { isoTime, type LogWriter } from '../../receiver/index.js';
 import { nextDelaySeconds } from './retry-schedule.js';
 
 /** Time and randomness, injected so retry timing is testable. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LoadStats, percentile } from '../../../receiver/loadtest/stats.js';
+import { LoadStats, percentile } from '../../../../traffic/loadtest/stats.js';
 
 /** Fisher–Yates with a fixed LCG, so the recording order is mixed but repeatable. */
 function shuffled(values: number[]): number[] {

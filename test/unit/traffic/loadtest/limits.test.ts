@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkLimits, isLoopbackHost, LoadtestLimitError, plannedCount } from '../../../receiver/loadtest/limits.js';
+import { checkLimits, isLoopbackHost, LoadtestLimitError, plannedCount } from '../../../../traffic/loadtest/limits.js';
 
 const ok = { ratePerSecond: 100, durationSeconds: 10, concurrency: 64, url: 'http://127.0.0.1:8080/webhook', allowRemote: false };
 

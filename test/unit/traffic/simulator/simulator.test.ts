@@ -4,11 +4,11 @@
  * attempt logged in the delivery-log format.
  */
 import { describe, expect, it } from 'vitest';
-import type { RequestOutcome } from '../../../http/index.js';
-import { MemoryLogWriter } from '../../../receiver/index.js';
-import { nextDelaySeconds } from '../../../receiver/simulator/retry-schedule.js';
-import { Simulator, type SimClock } from '../../../receiver/simulator/simulator.js';
-import { configFromYaml } from '../../support/config.js';
+import type { RequestOutcome } from '../../../../http/index.js';
+import { MemoryLogWriter } from '../../../../receiver/index.js';
+import { nextDelaySeconds } from '../../../../traffic/simulator/retry-schedule.js';
+import { Simulator, type SimClock } from '../../../../traffic/simulator/simulator.js';
+import { configFromYaml } from '../../../support/config.js';
 
 class FakeClock implements SimClock {
   t = 1_800_000_000;

@@ -6,9 +6,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { LoadtestSummary } from '../../../receiver/loadtest/index.js';
-import { runCli, stopAll } from '../../support/process.js';
-import { httpServer, json, readBody, type TestServer } from '../../support/servers.js';
+import type { LoadtestSummary } from '../../../../traffic/loadtest/index.js';
+import { runCli, stopAll } from '../../../support/process.js';
+import { httpServer, json, readBody, type TestServer } from '../../../support/servers.js';
 
 const SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
 let server: TestServer;

@@ -7,7 +7,7 @@
  * ports of a loopback run within seconds, and the client's own connection
  * setup would dominate what we measure on a two-core machine. A load test
  * measures the receiver under sustained traffic, which is what webhook
- * senders send over keep-alive too. Failures keep the prober's
+ * senders send over keep-alive too. Failures keep the shared
  * classification (`classifyError`) so error kinds mean the same everywhere.
  */
 import { Pool } from 'undici';

@@ -3,7 +3,7 @@
  * delay is a timer of one fake clock, fired in order by `drive`.
  */
 import { describe, expect, it } from 'vitest';
-import { OpenLoop, type LoopTiming } from '../../../receiver/loadtest/open-loop.js';
+import { OpenLoop, type LoopTiming } from '../../../../traffic/loadtest/open-loop.js';
 
 function fakeClock() {
   let t = 0;

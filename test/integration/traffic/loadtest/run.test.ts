@@ -3,10 +3,10 @@
  * exact status and error counts, and the concurrency bound.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { verify } from '../../../signing/index.js';
-import { runLoadtest } from '../../../receiver/loadtest/index.js';
-import { configFromYaml } from '../../support/config.js';
-import { closedPort, httpServer, json, readBody, type TestServer } from '../../support/servers.js';
+import { verify } from '../../../../signing/index.js';
+import { runLoadtest } from '../../../../traffic/loadtest/index.js';
+import { configFromYaml } from '../../../support/config.js';
+import { closedPort, httpServer, json, readBody, type TestServer } from '../../../support/servers.js';
 
 const SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
 let server: TestServer;
