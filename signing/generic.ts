@@ -18,9 +18,14 @@ export function parseTemplate(template: string): Part[] {
   return template.split(/\{(id|timestamp|body)\}/).map((s, i) => (i % 2 === 1 ? { field: s as 'id' | 'timestamp' | 'body' } : { literal: s }));
 }
 
+/** True when the template signs `field`. */
+function signs(parts: readonly Part[], field: 'id' | 'timestamp' | 'body'): boolean {
+  return parts.some((p) => 'field' in p && p.field === field);
+}
+
 /** Why the options cannot sign safely, or undefined when they can. */
 function optionsProblem(g: GenericOptions): SigningError | undefined {
-  if (!parseTemplate(g.template).some((p) => 'field' in p && p.field === 'body')) {
+  if (!signs(parseTemplate(g.template), 'body')) {
     return new SigningError('generic.template', `got "${g.template}", expected a template containing {body}`);
   }
   if (g.encoding !== 'hex' && g.encoding !== 'base64') return new SigningError('generic.encoding', `got "${String(g.encoding)}", expected one of hex, base64`);
@@ -50,7 +55,7 @@ export const generic: Scheme = {
     // Bad options are the receiver's config, not the request; verify still must not throw.
     if (optionsProblem(g)) return { ok: false, reason: 'malformed' };
     const parts = parseTemplate(g.template);
-    const uses = (f: 'id' | 'timestamp') => parts.some((p) => 'field' in p && p.field === f);
+    const uses = (f: 'id' | 'timestamp') => signs(parts, f);
 
     const sig = readHeader(input.headers, g.header);
     if (!sig.ok) return sig;
@@ -72,4 +77,7 @@ export const generic: Scheme = {
     const window = checkWindow(timestamp, input, true);
     return window.ok ? { ok: true, ...idPart, timestamp } : window;
   },
+
+  /** Only a signed timestamp can be checked against a window. */
+  replayProtected: (g) => signs(parseTemplate(g.template), 'timestamp'),
 };

@@ -36,4 +36,6 @@ export const github: Scheme = {
     const id = readHeader(input.headers, DELIVERY);
     return id.ok ? { ok: true, id: id.value } : { ok: true };
   },
+
+  replayProtected: () => false,
 };

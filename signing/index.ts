@@ -15,13 +15,13 @@ import { checkSignInput } from './request.js';
 import { slack } from './slack.js';
 import { standardWebhooks, svix } from './standard-webhooks.js';
 import { stripe } from './stripe.js';
-import { SigningError, type GenericOptions, type MacFn, type Scheme, type SchemeName, type SignInput, type VerifyInput, type VerifyResult } from './types.js';
+import { SCHEME_NAMES, SigningError, type GenericOptions, type MacFn, type Scheme, type SchemeName, type SignInput, type VerifyInput, type VerifyResult } from './types.js';
 
 export type { GenericOptions, SchemeName, SignInput, VerifyFailure, VerifyInput, VerifyResult } from './types.js';
-export { SigningError };
+export { SCHEME_NAMES, SigningError };
 export { standardWebhooksKey } from './standard-webhooks.js';
 
-/** Every scheme, one implementation each; the mapped type fails the build if one is missing. */
+/** Every scheme of `SCHEME_NAMES`, one implementation each; the mapped type fails the build if one is missing. */
 const SCHEMES: { readonly [K in SchemeName]: Scheme } = {
   'standard-webhooks': standardWebhooks,
   svix,
@@ -31,10 +31,7 @@ const SCHEMES: { readonly [K in SchemeName]: Scheme } = {
   'hmac-sha256': generic,
 };
 
-/** Scheme names in table order, for messages and tests. */
-export const SCHEME_NAMES = Object.keys(SCHEMES) as readonly SchemeName[];
-
-/** The generic scheme's defaults; the same values the config schema fills in. */
+/** The generic scheme's defaults; the config schema fills in these. */
 export const DEFAULT_GENERIC: GenericOptions = Object.freeze({
   header: 'X-Webhook-Signature',
   prefix: '',
@@ -44,9 +41,15 @@ export const DEFAULT_GENERIC: GenericOptions = Object.freeze({
   idHeader: 'X-Webhook-Id',
 });
 
-function build(scheme: SchemeName, input: SignInput, mac: MacFn, g: GenericOptions): Record<string, string> {
+/** The implementation; throws `SigningError` for a name outside the types (say, from untyped input). */
+function schemeOf(scheme: SchemeName): Scheme {
   const impl = SCHEMES[scheme] as Scheme | undefined;
   if (!impl) throw new SigningError('scheme', `got "${String(scheme)}", expected one of ${SCHEME_NAMES.join(', ')}`);
+  return impl;
+}
+
+function build(scheme: SchemeName, input: SignInput, mac: MacFn, g: GenericOptions): Record<string, string> {
+  const impl = schemeOf(scheme);
   checkSignInput(input);
   return impl.headers(input, mac, g);
 }
@@ -65,6 +68,15 @@ export function signHeaders(scheme: SchemeName, input: SignInput, generic: Gener
  */
 export function forgeHeaders(scheme: SchemeName, input: SignInput, generic: GenericOptions = DEFAULT_GENERIC): Record<string, string> {
   return build(scheme, input, forgedMac, generic);
+}
+
+/**
+ * Whether a receiver of `scheme` can refuse a replayed request: it signs a
+ * timestamp and checks it against the tolerance window. GitHub signs none;
+ * the generic scheme only when its template has `{timestamp}`.
+ */
+export function hasReplayProtection(scheme: SchemeName, generic: GenericOptions = DEFAULT_GENERIC): boolean {
+  return schemeOf(scheme).replayProtected(generic);
 }
 
 /**

@@ -37,4 +37,6 @@ export const slack: Scheme = {
     if (!anyMatch([sig.value.slice(VERSION.length + 1)], expected)) return { ok: false, reason: 'mismatch' };
     return checkWindow(timestamp, input, false);
   },
+
+  replayProtected: () => true,
 };

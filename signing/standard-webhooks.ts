@@ -77,6 +77,8 @@ function makeScheme(names: Names): Scheme {
       const window = checkWindow(timestamp, input, true);
       return window.ok ? { ok: true, id: id.value, timestamp } : window;
     },
+
+    replayProtected: () => true,
   };
 }
 

@@ -54,4 +54,6 @@ export const stripe: Scheme = {
     if (!anyMatch(parsed.v1, expected)) return { ok: false, reason: 'mismatch' };
     return checkWindow(timestamp, input, false);
   },
+
+  replayProtected: () => true,
 };

@@ -1,11 +1,12 @@
 /**
- * Public types of the signing module, and the one error it throws.
+ * Public types of the signing module, the scheme names, and the one error it throws.
  * Kept apart from `index.ts` so the per-scheme files can import them
  * without importing the dispatch table.
  */
 
-/** Every signing scheme the prober can send and a receiver can check. */
-export type SchemeName = 'standard-webhooks' | 'svix' | 'stripe' | 'github' | 'slack' | 'hmac-sha256';
+/** Every signing scheme the prober can send and a receiver can check; the one list of their names. */
+export const SCHEME_NAMES = ['standard-webhooks', 'svix', 'stripe', 'github', 'slack', 'hmac-sha256'] as const;
+export type SchemeName = (typeof SCHEME_NAMES)[number];
 
 /** Shape of the generic `hmac-sha256` scheme; the vendor schemes ignore it. */
 export interface GenericOptions {
@@ -58,6 +59,8 @@ export type MacFn = (key: Uint8Array, message: Uint8Array) => Buffer;
 export interface Scheme {
   headers(input: SignInput, mac: MacFn, generic: GenericOptions): Record<string, string>;
   verify(input: VerifyInput, generic: GenericOptions): VerifyResult;
+  /** True when verify signs a timestamp and refuses one outside the tolerance window. */
+  replayProtected(generic: GenericOptions): boolean;
 }
 
 /**

@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import { DEFAULT_GENERIC, SCHEME_NAMES } from '../../signing/index.js';
 import { secretFile, secretValue, type SchemaContext } from './common.js';
 
-export const SIGNING_SCHEMES = ['standard-webhooks', 'svix', 'stripe', 'github', 'slack', 'hmac-sha256', 'none'] as const;
+/** The signing module's schemes, and `none` for an endpoint that signs nothing. */
+export const SIGNING_SCHEMES = [...SCHEME_NAMES, 'none'] as const;
 export type SigningScheme = (typeof SIGNING_SCHEMES)[number];
 
 /** Fields that only the generic `hmac-sha256` scheme takes. */
@@ -57,12 +59,12 @@ export function signingSchema(ctx: SchemaContext) {
       secrets: s.secrets ?? s.secret_files ?? (s.secret ? [s.secret] : s.secret_file ? [s.secret_file] : []),
       toleranceSeconds: s.tolerance_seconds,
       generic: {
-        header: s.header ?? 'X-Webhook-Signature',
-        prefix: s.prefix ?? '',
-        encoding: s.encoding ?? 'hex',
-        template: s.template ?? '{timestamp}.{body}',
-        timestampHeader: s.timestamp_header ?? 'X-Webhook-Timestamp',
-        idHeader: s.id_header ?? 'X-Webhook-Id',
+        header: s.header ?? DEFAULT_GENERIC.header,
+        prefix: s.prefix ?? DEFAULT_GENERIC.prefix,
+        encoding: s.encoding ?? DEFAULT_GENERIC.encoding,
+        template: s.template ?? DEFAULT_GENERIC.template,
+        timestampHeader: s.timestamp_header ?? DEFAULT_GENERIC.timestampHeader,
+        idHeader: s.id_header ?? DEFAULT_GENERIC.idHeader,
       },
     }));
 }
