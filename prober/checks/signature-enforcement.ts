@@ -1,14 +1,15 @@
 /**
- * `signature_enforcement`: sends a forged signature and, for schemes with a
- * timestamp, a correctly signed but stale one, and expects both refused
- * (4xx by default). It shows whether the receiver really verifies.
+ * `signature_enforcement`: sends a forged signature and, for schemes with
+ * replay protection, a correctly signed but stale one, and expects both
+ * refused (4xx by default). It shows whether the receiver really verifies.
+ * A scheme without a signed timestamp (GitHub, a generic template without
+ * `{timestamp}`) cannot refuse a stale event, so none is sent.
  */
+import { hasReplayProtection } from '../../signing/index.js';
 import { evaluate } from '../assertions.js';
 import { signatureHeaders, syntheticEvent } from '../../http/index.js';
 import type { CheckFn, ProbeOutcome } from '../types.js';
 import { send } from './send.js';
-
-const TIMESTAMPED = new Set(['standard-webhooks', 'svix', 'stripe', 'slack', 'hmac-sha256']);
 
 export const probeSignatureEnforcement: CheckFn = async (target, env) => {
   const e = target.endpoint;
@@ -19,7 +20,7 @@ export const probeSignatureEnforcement: CheckFn = async (target, env) => {
     return { ...base, result: 'assertion_failed', success: false, degraded: false, status: 0, durationSeconds: 0, detail: 'endpoint has no signing configured' };
   }
   const cases: { name: string; forged: boolean; at: number }[] = [{ name: 'forged signature', forged: true, at: startedAt }];
-  if (TIMESTAMPED.has(s.scheme)) {
+  if (hasReplayProtection(s.scheme, s.generic)) {
     // Well outside any tolerance window the receiver may use.
     const stale = startedAt - s.toleranceSeconds - 600;
     cases.push({ name: 'stale timestamp', forged: false, at: stale });

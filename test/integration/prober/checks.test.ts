@@ -3,12 +3,20 @@
  * every probe result of the catalog is produced by a real failure.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verify } from '../../../signing/index.js';
+import { DEFAULT_GENERIC, verify, type GenericOptions } from '../../../signing/index.js';
 import { Prober, type ProbeOutcome } from '../../../prober/index.js';
 import { configFromYaml } from '../../support/config.js';
 import { closedPort, httpServer, httpsServer, json, readBody, selfSigned, type SelfSigned, type TestServer } from '../../support/servers.js';
 
 const SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
+const UNTIMED: GenericOptions = { ...DEFAULT_GENERIC, template: '{id}.{body}' };
+/** Generic hmac-sha256 receivers: path → template and the tolerance they check. */
+const GENERIC: Record<string, { generic: GenericOptions; toleranceSeconds: number }> = {
+  '/generic-timed': { generic: DEFAULT_GENERIC, toleranceSeconds: 300 },
+  '/generic-untimed': { generic: UNTIMED, toleranceSeconds: 300 },
+  // Verifies the MAC but never the timestamp's age: replays get through.
+  '/generic-no-window': { generic: DEFAULT_GENERIC, toleranceSeconds: 1e9 },
+};
 let receiver: TestServer;
 let lastVerified: ReturnType<typeof verify> | undefined;
 let tls: SelfSigned;
@@ -21,6 +29,11 @@ beforeAll(async () => {
     if (path === '/webhook' || path === '/strict') {
       lastVerified = verify('standard-webhooks', { headers: req.headers, body, secrets: [SECRET], nowSeconds: Date.now() / 1000, toleranceSeconds: 300 });
       return lastVerified.ok ? json(res, 202, { accepted: true }) : json(res, 401, { error: lastVerified.reason });
+    }
+    const g = GENERIC[path];
+    if (g) {
+      const v = verify('hmac-sha256', { headers: req.headers, body, secrets: [SECRET], nowSeconds: Date.now() / 1000, toleranceSeconds: g.toleranceSeconds }, g.generic);
+      return v.ok ? json(res, 202, { accepted: true }) : json(res, 401, { error: v.reason });
     }
     if (path === '/lax') return json(res, 200, { accepted: true });
     if (path === '/fail') return json(res, 503, { error: 'unavailable' });
@@ -207,5 +220,24 @@ describe('signature_enforcement check', () => {
     const o = await probeOnce(enforce('/lax'), 'signature_enforcement');
     expect(o).toMatchObject({ result: 'assertion_failed', success: false, status: 200 });
     expect(o.detail).toContain('does not verify signatures');
+  });
+
+  const generic = (path: string, template?: string) => `  - name: e
+    url: ${receiver.url}${path}
+    signing: { scheme: hmac-sha256, secret: "${SECRET}"${template ? `, template: "${template}"` : ''} }
+    checks: { signature_enforcement: { enabled: true } }
+`;
+  it('passes a correct receiver of a generic scheme without {timestamp}, asking no stale rejection of it', async () => {
+    const o = await probeOnce(generic('/generic-untimed', UNTIMED.template), 'signature_enforcement');
+    expect(o).toMatchObject({ result: 'success', success: true, status: 401 });
+    expect(o.detail).toBe('rejected forged signature');
+  });
+  it('still demands a stale rejection from a generic scheme with {timestamp}', async () => {
+    const ok = await probeOnce(generic('/generic-timed'), 'signature_enforcement');
+    expect(ok).toMatchObject({ result: 'success', success: true, status: 401 });
+    expect(ok.detail).toBe('rejected forged signature and stale timestamp');
+    const replayable = await probeOnce(generic('/generic-no-window'), 'signature_enforcement');
+    expect(replayable).toMatchObject({ result: 'assertion_failed', success: false, status: 202 });
+    expect(replayable.detail).toMatch(/^stale timestamp accepted/);
   });
 });
