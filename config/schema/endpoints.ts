@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { filePathSchema, httpUrlSchema, nameSchema, positiveSeconds, ratioSchema, type SchemaContext } from './common.js';
 import { checksSchema } from './checks.js';
-import { signingSchema } from './signing.js';
+import { enforcementNeedsSigning, signingSchema } from './signing.js';
 import { thresholdsSchema } from './thresholds.js';
 
 /**
@@ -39,7 +39,7 @@ export function endpointSchema(ctx: SchemaContext) {
     /** Owning team, used by routing overrides. */
     team: nameSchema.optional(),
     alerts: thresholdsSchema.optional(),
-  });
+  }).superRefine(enforcementNeedsSigning);
 }
 
 export type EndpointInput = z.output<ReturnType<typeof endpointSchema>>;

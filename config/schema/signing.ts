@@ -70,3 +70,13 @@ export function signingSchema(ctx: SchemaContext) {
 }
 
 export type SigningConfig = z.output<ReturnType<typeof signingSchema>>;
+
+/**
+ * `checks.signature_enforcement` forges the endpoint's signatures, so it
+ * needs signing: without it the check is a config error, not a probe result.
+ */
+export function enforcementNeedsSigning(e: { signing?: { scheme: SigningScheme }; checks: { signature_enforcement?: { enabled?: boolean } } }, zctx: z.RefinementCtx): void {
+  if (e.checks.signature_enforcement?.enabled !== true || (e.signing && e.signing.scheme !== 'none')) return;
+  const why = e.signing ? 'its signing scheme is none' : 'it has no signing';
+  zctx.addIssue({ code: 'custom', path: ['checks', 'signature_enforcement', 'enabled'], message: `false: the endpoint has no signature to enforce (${why})`, input: true });
+}

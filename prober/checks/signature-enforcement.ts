@@ -16,9 +16,8 @@ export const probeSignatureEnforcement: CheckFn = async (target, env) => {
   const startedAt = env.nowSeconds();
   const base = { endpoint: e.name, check: 'signature_enforcement' as const, startedAt, phases: {} };
   const s = e.signing;
-  if (!s) {
-    return { ...base, result: 'assertion_failed', success: false, degraded: false, status: 0, durationSeconds: 0, detail: 'endpoint has no signing configured' };
-  }
+  // The config loader refuses this check on an endpoint without signing.
+  if (!s) throw new Error(`endpoint ${e.name}: signature_enforcement without signing`);
   const cases: { name: string; forged: boolean; at: number }[] = [{ name: 'forged signature', forged: true, at: startedAt }];
   if (hasReplayProtection(s.scheme, s.generic)) {
     // Well outside any tolerance window the receiver may use.
