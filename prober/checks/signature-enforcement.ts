@@ -18,11 +18,13 @@ export const probeSignatureEnforcement: CheckFn = async (target, env) => {
   const s = e.signing;
   // The config loader refuses this check on an endpoint without signing.
   if (!s) throw new Error(`endpoint ${e.name}: signature_enforcement without signing`);
-  const cases: { name: string; forged: boolean; at: number }[] = [{ name: 'forged signature', forged: true, at: startedAt }];
+  const cases: { name: string; forged: boolean; at: number; accepted: string }[] = [
+    { name: 'forged signature', forged: true, at: startedAt, accepted: 'the receiver does not verify signatures' },
+  ];
   if (hasReplayProtection(s.scheme, s.generic)) {
     // Well outside any tolerance window the receiver may use.
     const stale = startedAt - s.toleranceSeconds - 600;
-    cases.push({ name: 'stale timestamp', forged: false, at: stale });
+    cases.push({ name: 'stale timestamp', forged: false, at: stale, accepted: 'the receiver does not check timestamps, so replays get through' });
   }
   let last: ProbeOutcome | undefined;
   let total = 0;
@@ -37,7 +39,7 @@ export const probeSignatureEnforcement: CheckFn = async (target, env) => {
     }
     const verdict = evaluate(target.check.expect, out.response.status, '', out.durationSeconds);
     if (!verdict.ok) {
-      return { ...withTiming, result: 'assertion_failed', success: false, degraded: false, status: out.response.status, detail: `${c.name} accepted with status ${out.response.status}: the receiver does not verify signatures` };
+      return { ...withTiming, result: 'assertion_failed', success: false, degraded: false, status: out.response.status, detail: `${c.name} accepted with status ${out.response.status}: ${c.accepted}` };
     }
     last = { ...withTiming, result: 'success', success: true, degraded: false, status: out.response.status, detail: `rejected ${cases.map((x) => x.name).join(' and ')}` };
   }
