@@ -16,6 +16,7 @@ COPY daemon daemon
 COPY http http
 COPY traffic traffic
 COPY prober prober
+COPY status status
 COPY exporter exporter
 COPY receiver receiver
 COPY dashboards dashboards

@@ -5,7 +5,7 @@
 import type { Config } from '../../config/index.js';
 import type { Logger } from '../../daemon/index.js';
 import { Prober, startMetricsServer } from '../../prober/index.js';
-import { StatusPage } from '../../prober/status/index.js';
+import { StatusPage } from '../../status/index.js';
 import type { Part } from '../lifecycle.js';
 import { VERSION } from '../version.js';
 

@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { StatusModel } from '../../../prober/status/index.js';
+import type { StatusModel } from '../../../status/index.js';
 import { startCli, stopAll } from '../../support/process.js';
 import { eventually } from '../../support/scrape.js';
 import { httpServer, json, type TestServer } from '../../support/servers.js';

@@ -1,5 +1,5 @@
 import { afterEach, expect, it } from 'vitest';
-import { EventHub } from '../../../prober/status/events.js';
+import { EventHub } from '../../../status/events.js';
 import { httpServer, type TestServer } from '../../support/servers.js';
 
 let server: TestServer | undefined;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { LABEL, METRICS } from '../../../catalog/index.js';
-import { DeliveryWindow, parseTotals, RATE_WINDOW } from '../../../prober/status/delivery.js';
-import { latencySeries, MAX_POINTS, quantile } from '../../../prober/status/latency.js';
-import { ProbeRing } from '../../../prober/status/ring.js';
+import { DeliveryWindow, parseTotals, RATE_WINDOW } from '../../../status/delivery.js';
+import { latencySeries, MAX_POINTS, quantile } from '../../../status/latency.js';
+import { ProbeRing } from '../../../status/ring.js';
 import { failure, outcome } from './outcomes.js';
 
 describe('latency series', () => {

@@ -9,7 +9,7 @@ import { expect, it } from 'vitest';
 import { ROOT } from '../../support/tools.js';
 
 const SCRIPT = `
-import { StatusHistory } from './dist/prober/status/history.js';
+import { StatusHistory } from './dist/status/history.js';
 const [targets, size, mode] = [Number(process.argv[1]), Number(process.argv[2]), process.argv[3]];
 const used = () => { gc(); gc(); const m = process.memoryUsage(); return m.heapUsed + m.arrayBuffers; };
 const before = used();

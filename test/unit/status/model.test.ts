@@ -4,9 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildTargets } from '../../../prober/targets.js';
-import { StatusHistory } from '../../../prober/status/history.js';
-import { buildStatus } from '../../../prober/status/model.js';
-import { renderPage } from '../../../prober/status/page/html.js';
+import { StatusHistory } from '../../../status/history.js';
+import { buildStatus } from '../../../status/model.js';
+import { renderPage } from '../../../status/page/html.js';
 import { configFromYaml } from '../../support/config.js';
 import { failure, outcome } from './outcomes.js';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { StatusHistory } from '../../../prober/status/history.js';
-import { buildStatus } from '../../../prober/status/model.js';
-import { CLIENT_JS } from '../../../prober/status/page/client.js';
-import { escapeHtml, jsonForScript, renderPage } from '../../../prober/status/page/html.js';
+import { StatusHistory } from '../../../status/history.js';
+import { buildStatus } from '../../../status/model.js';
+import { CLIENT_JS } from '../../../status/page/client.js';
+import { escapeHtml, jsonForScript, renderPage } from '../../../status/page/html.js';
 import { configFromYaml } from '../../support/config.js';
 
 describe('status page', () => {

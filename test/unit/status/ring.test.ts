@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { StatusHistory } from '../../../prober/status/history.js';
-import { MAX_DETAIL, ProbeRing } from '../../../prober/status/ring.js';
+import { StatusHistory } from '../../../status/history.js';
+import { MAX_DETAIL, ProbeRing } from '../../../status/ring.js';
 import { failure, outcome } from './outcomes.js';
 
 describe('ProbeRing', () => {

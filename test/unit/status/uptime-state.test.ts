@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ProbeRing } from '../../../prober/status/ring.js';
-import { FLAP_WINDOW, stateOf, worstState } from '../../../prober/status/state.js';
-import { uptime } from '../../../prober/status/uptime.js';
+import { ProbeRing } from '../../../status/ring.js';
+import { FLAP_WINDOW, stateOf, worstState } from '../../../status/state.js';
+import { uptime } from '../../../status/uptime.js';
 import { failure, outcome } from './outcomes.js';
 
 const ringOf = (capacity: number, results: [number, boolean][]) => {

@@ -3,8 +3,8 @@
  * that grows. Rings of targets that left the config are dropped on sync, so
  * a reload that removes endpoints frees their history.
  */
-import { targetKey } from '../targets.js';
-import type { ProbeOutcome, ProbeTarget } from '../types.js';
+import { targetKey } from '../prober/index.js';
+import type { ProbeOutcome, ProbeTarget } from '../prober/index.js';
 import { ProbeRing } from './ring.js';
 
 export class StatusHistory {

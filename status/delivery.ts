@@ -9,7 +9,7 @@
  * with a single sample they fall back to the totals since the exporter's
  * state began, and say so.
  */
-import { LABEL, METRICS } from '../../catalog/index.js';
+import { LABEL, METRICS } from '../catalog/index.js';
 
 /** Seconds of samples kept for rates (the alerts' `5m`). */
 export const RATE_WINDOW = 300;

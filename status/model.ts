@@ -3,9 +3,9 @@
  * one row per enabled check, everything the page draws and nothing it
  * does not (no URLs, headers or signatures).
  */
-import { DASHBOARDS, dashboardUrl, type Check, type DashboardKey, type Phase, type ProbeResult } from '../../catalog/index.js';
-import type { Config } from '../../config/index.js';
-import type { ProbeTarget } from '../types.js';
+import { DASHBOARDS, dashboardUrl, type Check, type DashboardKey, type Phase, type ProbeResult } from '../catalog/index.js';
+import type { Config } from '../config/index.js';
+import type { ProbeTarget } from '../prober/index.js';
 import type { DeliveryStats, DeliveryWindow } from './delivery.js';
 import type { StatusHistory } from './history.js';
 import { latencySeries, round, type LatencySeries } from './latency.js';

@@ -5,9 +5,9 @@
  * when one is given.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Config } from '../../config/index.js';
-import type { Route } from '../server.js';
-import type { ProbeOutcome, ProbeTarget } from '../types.js';
+import type { Config } from '../config/index.js';
+import type { Route } from '../prober/index.js';
+import type { ProbeOutcome, ProbeTarget } from '../prober/index.js';
 import { assetRoutes } from './assets.js';
 import { DeliveryWindow } from './delivery.js';
 import { EventHub } from './events.js';

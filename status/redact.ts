@@ -7,7 +7,7 @@
  * config holds that could be secret: signing secrets, header values, and
  * the credentials and query values of endpoint URLs.
  */
-import { maskSecrets, Secret, type Config } from '../../config/index.js';
+import { maskSecrets, Secret, type Config } from '../config/index.js';
 
 /** Every value of the config that must never be shown. */
 export function secretsOf(config: Config): Secret[] {

@@ -6,8 +6,8 @@
  * limits), so the status page's memory is `targets × capacity × 45 B` and
  * never grows with uptime. Only the fields the page shows are kept.
  */
-import { PHASES, PROBE_RESULTS, type Phase, type ProbeResult } from '../../catalog/index.js';
-import type { ProbeOutcome } from '../types.js';
+import { PHASES, PROBE_RESULTS, type Phase, type ProbeResult } from '../catalog/index.js';
+import type { ProbeOutcome } from '../prober/index.js';
 
 /** Longest failure reason kept per entry; the rest is cut (the log has it all). */
 export const MAX_DETAIL = 160;

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Route } from '../server.js';
+import type { Route } from '../prober/index.js';
 import { CLIENT_JS } from './page/client.js';
 import { STYLE_CSS } from './page/style.js';
 
