@@ -8,6 +8,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Readable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from '../daemon/index.js';
+import { deliveryTotals, type EndpointDeliveryTotals } from './figures.js';
 import { ExporterRuntime } from './runtime.js';
 import { startServer } from './server.js';
 import { sourceName, type ExporterSettings } from './settings.js';
@@ -24,6 +25,8 @@ export interface DaemonOptions {
 export interface Daemon {
   /** `http://host:port` actually listened on (port 0 resolved). */
   readonly url: string;
+  /** Delivery totals per endpoint, read after a checkpoint as a scrape would (the in-process status page). */
+  deliveryTotals(): Promise<Map<string, EndpointDeliveryTotals>>;
   /** Applies a reloaded config (counted as a successful reload). */
   reload(next: ExporterSettings): Promise<void>;
   /** Counts a reload whose config was invalid; the running config stays. */
@@ -76,6 +79,10 @@ export async function startDaemon(settings: ExporterSettings, opts: DaemonOption
 
   return {
     url,
+    async deliveryTotals() {
+      await rt.flush();
+      return deliveryTotals(rt.engine.agg);
+    },
     reloadFailed() {
       rt.engine.agg.inc('configReloads', ['failure']);
     },

@@ -2,14 +2,13 @@
  * Delivery figures per endpoint from the exporter running in the same
  * process: success rate, retry rate, DLQ depth and rate-limit headroom.
  *
- * We read the exporter's exposition text (what Prometheus scrapes), so the
- * page shows exactly the numbers the dashboards do. Rates are computed the
- * way the alert rules compute them (`1 - failures/attempts`,
- * `retries/attempts`) over the samples of the last RATE_WINDOW seconds;
- * with a single sample they fall back to the totals since the exporter's
- * state began, and say so.
+ * The exporter hands us its per-endpoint totals through a function (no
+ * exposition text in between), so the page shows the numbers the
+ * dashboards do. Rates are computed the way the alert rules compute them
+ * (`1 - failures/attempts`, `retries/attempts`) over the samples of the
+ * last RATE_WINDOW seconds; with a single sample they fall back to the
+ * totals since the exporter's state began, and say so.
  */
-import { LABEL, METRICS } from '../catalog/index.js';
 
 /** Seconds of samples kept for rates (the alerts' `5m`). */
 export const RATE_WINDOW = 300;
@@ -18,14 +17,20 @@ export const MIN_WINDOW = 30;
 /** Samples kept at most, whatever the sampling rate. */
 const MAX_SAMPLES = 64;
 
-interface Totals {
-  attempts: number;
-  failures: number;
-  retries: number;
-  dlqDepth?: number;
-  rlRemaining?: number;
-  rlLimit?: number;
+/** One endpoint's totals since the exporter's state began; gauges absent until seen. */
+export interface DeliveryTotals {
+  readonly attempts: number;
+  readonly failures: number;
+  readonly retries: number;
+  readonly dlqDepth?: number;
+  readonly rateLimitRemaining?: number;
+  readonly rateLimitLimit?: number;
 }
+
+/** Where the figures come from: the in-process exporter's totals per endpoint, read once a sample. */
+export type DeliveryFiguresSource = () => Promise<ReadonlyMap<string, DeliveryTotals>>;
+
+const NONE: DeliveryTotals = { attempts: 0, failures: 0, retries: 0 };
 
 export interface DeliveryStats {
   /** Seconds the rates cover; null when they are totals since the exporter's state began. */
@@ -40,41 +45,13 @@ export interface DeliveryStats {
   readonly rateLimitLimit: number | null;
 }
 
-const LINE = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(.*)\})?\s+(\S+)/;
-const ENDPOINT_LABEL = new RegExp(`(?:^|,)${LABEL.endpoint}="((?:[^"\\\\]|\\\\.)*)"`);
-
-/** Per-endpoint totals out of an exposition text. */
-export function parseTotals(text: string): Map<string, Totals> {
-  const out = new Map<string, Totals>();
-  for (const line of text.split('\n')) {
-    if (!line || line.startsWith('#')) continue;
-    const m = LINE.exec(line);
-    const endpointMatch = m?.[2] ? ENDPOINT_LABEL.exec(m[2]) : null;
-    if (!m || !endpointMatch) continue;
-    const endpoint = endpointMatch[1]!.replace(/\\(.)/g, (_, c: string) => (c === 'n' ? '\n' : c));
-    const value = Number(m[3]);
-    if (!Number.isFinite(value)) continue;
-    let t = out.get(endpoint);
-    if (!t) out.set(endpoint, (t = { attempts: 0, failures: 0, retries: 0 }));
-    switch (m[1]) {
-      case METRICS.deliveries.name: t.attempts += value; break;
-      case METRICS.deliveryFailures.name: t.failures += value; break;
-      case METRICS.deliveryRetries.name: t.retries += value; break;
-      case METRICS.dlqDepth.name: t.dlqDepth = value; break;
-      case METRICS.rateLimitRemaining.name: t.rlRemaining = value; break;
-      case METRICS.rateLimitLimit.name: t.rlLimit = value; break;
-    }
-  }
-  return out;
-}
-
 /** A bounded window of exporter samples. */
 export class DeliveryWindow {
-  readonly #samples: { at: number; totals: Map<string, Totals> }[] = [];
+  readonly #samples: { at: number; totals: ReadonlyMap<string, DeliveryTotals> }[] = [];
 
   /** Adds a sample taken at `at` (unix seconds) and forgets those out of the window. */
-  add(at: number, text: string): void {
-    this.#samples.push({ at, totals: parseTotals(text) });
+  add(at: number, totals: ReadonlyMap<string, DeliveryTotals>): void {
+    this.#samples.push({ at, totals });
     // Keep one sample at or before the window start, so rates span the full window.
     while (this.#samples.length > 2 && this.#samples[1]!.at <= at - RATE_WINDOW) this.#samples.shift();
     while (this.#samples.length > MAX_SAMPLES) this.#samples.shift();
@@ -89,17 +66,17 @@ export class DeliveryWindow {
   stats(endpoint: string): DeliveryStats | null {
     const newest = this.#samples[this.#samples.length - 1];
     if (!newest) return null;
-    const now = newest.totals.get(endpoint) ?? { attempts: 0, failures: 0, retries: 0 };
+    const now = newest.totals.get(endpoint) ?? NONE;
     const oldest = this.#samples[0]!;
-    const then = oldest === newest ? undefined : oldest.totals.get(endpoint) ?? { attempts: 0, failures: 0, retries: 0 };
+    const then = oldest === newest ? undefined : oldest.totals.get(endpoint) ?? NONE;
     // Too short a span, or a counter that went down (the exporter's state
     // restarted): use the totals.
     const windowed = then !== undefined && newest.at - oldest.at >= MIN_WINDOW && now.attempts >= then.attempts;
     const attempts = windowed ? now.attempts - then.attempts : now.attempts;
     const failures = windowed ? now.failures - then.failures : now.failures;
     const retries = windowed ? now.retries - then.retries : now.retries;
-    const limit = now.rlLimit;
-    const remaining = now.rlRemaining;
+    const limit = now.rateLimitLimit;
+    const remaining = now.rateLimitRemaining;
     return {
       windowSeconds: windowed ? newest.at - oldest.at : null,
       attempts,

@@ -9,12 +9,13 @@ import type { Config } from '../config/index.js';
 import type { Route } from '../prober/index.js';
 import type { ProbeOutcome, ProbeTarget } from '../prober/index.js';
 import { assetRoutes } from './assets.js';
-import { DeliveryWindow } from './delivery.js';
+import { DeliveryWindow, type DeliveryFiguresSource } from './delivery.js';
 import { EventHub } from './events.js';
 import { StatusHistory } from './history.js';
 import { buildStatus, type StatusModel } from './model.js';
 import { PAGE_CSP, renderPage } from './page/html.js';
 
+export type { DeliveryFiguresSource, DeliveryTotals } from './delivery.js';
 export type { StatusModel } from './model.js';
 
 /** Where the page reads the current targets: the Prober itself fits. */
@@ -27,8 +28,8 @@ export interface StatusPageOptions {
   readonly version: string;
   /** Probes kept per endpoint and check (`prober.history_size`). */
   readonly historySize: number;
-  /** The in-process exporter's exposition text (`hookwatch up`); omitted for `hookwatch probe`. */
-  readonly exporterMetrics?: () => Promise<string>;
+  /** The in-process exporter's delivery totals (`hookwatch up`); omitted for `hookwatch probe`. */
+  readonly deliveryFigures?: DeliveryFiguresSource;
   /** Unix seconds (injected for tests). */
   readonly now?: () => number;
 }
@@ -53,7 +54,7 @@ export class StatusPage {
     this.#now = opts.now ?? (() => Date.now() / 1000);
     this.history = new StatusHistory(opts.historySize);
     this.#hub = new EventHub({ payload: async () => JSON.stringify(await this.model()) });
-    if (opts.exporterMetrics) {
+    if (opts.deliveryFigures) {
       this.#delivery = new DeliveryWindow();
       this.#sampler = setInterval(() => void this.#sample(), EXPORTER_SAMPLE_SECONDS * 1000).unref();
     }
@@ -121,8 +122,8 @@ export class StatusPage {
       // A stuck exporter must not hold the page: give up after a while.
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error('exporter timed out')), EXPORTER_TIMEOUT_MS); });
-      const text = await Promise.race([this.#opts.exporterMetrics!(), timeout]).finally(() => clearTimeout(timer));
-      this.#delivery!.add(this.#now(), text);
+      const totals = await Promise.race([this.#opts.deliveryFigures!(), timeout]).finally(() => clearTimeout(timer));
+      this.#delivery!.add(this.#now(), totals);
     } catch {
       // The exporter is stopping or busy: the page keeps its last figures.
     }

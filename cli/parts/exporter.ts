@@ -2,7 +2,7 @@
 import type { Readable } from 'node:stream';
 import type { Config } from '../../config/index.js';
 import type { Logger } from '../../daemon/index.js';
-import { startDaemon } from '../../exporter/daemon.js';
+import { startDaemon, type Daemon } from '../../exporter/daemon.js';
 import { settingsFrom } from '../../exporter/settings.js';
 import type { Part } from '../lifecycle.js';
 import { VERSION } from '../version.js';
@@ -11,6 +11,8 @@ export interface RunningExporter {
   readonly part: Part;
   /** `http://host:port` of /metrics. */
   readonly url: string;
+  /** Per-endpoint delivery figures from the in-process state (the status page reads them). */
+  readonly deliveryTotals: Daemon['deliveryTotals'];
 }
 
 export async function startExporter(config: Config, o: { log: Logger; stdin?: Readable }): Promise<RunningExporter> {
@@ -22,5 +24,5 @@ export async function startExporter(config: Config, o: { log: Logger; stdin?: Re
     reloaded: (ok) => { if (!ok) d.reloadFailed(); },
     stop: () => d.stop(),
   };
-  return { part, url: d.url };
+  return { part, url: d.url, deliveryTotals: () => d.deliveryTotals() };
 }

@@ -5,14 +5,14 @@
 import type { Config } from '../../config/index.js';
 import type { Logger } from '../../daemon/index.js';
 import { Prober, startMetricsServer } from '../../prober/index.js';
-import { StatusPage } from '../../status/index.js';
+import { StatusPage, type DeliveryFiguresSource } from '../../status/index.js';
 import type { Part } from '../lifecycle.js';
 import { VERSION } from '../version.js';
 
 export interface ProberPartOptions {
   readonly log: Logger;
-  /** The exporter's exposition, for the status page's delivery figures. */
-  readonly exporterMetrics?: () => Promise<string>;
+  /** The in-process exporter's delivery figures, for the status page. */
+  readonly deliveryFigures?: DeliveryFiguresSource;
 }
 
 export interface RunningProber {
@@ -25,7 +25,7 @@ export interface RunningProber {
 export async function startProber(config: Config, o: ProberPartOptions): Promise<RunningProber> {
   const status = new StatusPage({
     version: VERSION, historySize: config.prober.historySize,
-    ...(o.exporterMetrics ? { exporterMetrics: o.exporterMetrics } : {}),
+    ...(o.deliveryFigures ? { deliveryFigures: o.deliveryFigures } : {}),
   });
   const prober = new Prober(config, { version: VERSION, log: o.log, onResult: status.record });
   const server = await startMetricsServer({

@@ -25,11 +25,8 @@ export async function startComponents(config: Config, demo: boolean, log: Logger
   parts.push(exporter.part);
   urls.push(['exporter metrics', `${exporter.url}/metrics`]);
 
-  // The status page reads the exporter's figures the way Prometheus does, from its /metrics.
-  const prober = await startProber(config, {
-    log: log.with({ component: 'prober' }),
-    exporterMetrics: async () => (await fetch(`${exporter.url}/metrics`)).text(),
-  });
+  // The status page reads the exporter's delivery figures through a function, in process.
+  const prober = await startProber(config, { log: log.with({ component: 'prober' }), deliveryFigures: exporter.deliveryTotals });
   parts.push(prober.part);
   urls.push(['status page', `${prober.url}/`]);
   urls.push(['prober metrics', `${prober.url}/metrics`]);

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LABEL, METRICS } from '../../../catalog/index.js';
-import { DeliveryWindow, parseTotals, RATE_WINDOW } from '../../../status/delivery.js';
+import { DeliveryWindow, RATE_WINDOW, type DeliveryTotals } from '../../../status/delivery.js';
 import { latencySeries, MAX_POINTS, quantile } from '../../../status/latency.js';
 import { ProbeRing } from '../../../status/ring.js';
 import { failure, outcome } from './outcomes.js';
@@ -47,33 +46,17 @@ describe('latency series', () => {
   });
 });
 
-/** An exposition the way the exporter renders it, names from the catalog. */
-function exposition(attempts: number, failures: number, retries: number, dlq: number, remaining?: number): string {
-  const ep = `${LABEL.endpoint}="primary"`;
-  return [
-    `# TYPE ${METRICS.deliveries.name} counter`,
-    `${METRICS.deliveries.name}{${ep},${LABEL.eventType}="a",${LABEL.statusClass}="2xx"} ${attempts - failures}`,
-    `${METRICS.deliveries.name}{${ep},${LABEL.eventType}="a",${LABEL.statusClass}="5xx"} ${failures}`,
-    `${METRICS.deliveries.name}{${LABEL.endpoint}="other\\"one",${LABEL.eventType}="a",${LABEL.statusClass}="2xx"} 7`,
-    `${METRICS.deliveryFailures.name}{${ep},${LABEL.eventType}="a",${LABEL.reason}="http_5xx"} ${failures}`,
-    `${METRICS.deliveryRetries.name}{${ep},${LABEL.eventType}="a",${LABEL.attempt}="2"} ${retries}`,
-    `${METRICS.dlqDepth.name}{${ep}} ${dlq}`,
-    ...(remaining === undefined ? [] : [`${METRICS.rateLimitRemaining.name}{${ep}} ${remaining}`, `${METRICS.rateLimitLimit.name}{${ep}} 20`]),
-    `${METRICS.buildInfo.name}{${LABEL.version}="1",${LABEL.component}="exporter"} 1`,
-  ].join('\n');
+/** The exporter's totals for endpoint "primary" (and one other endpoint). */
+function totals(attempts: number, failures: number, retries: number, dlq: number, remaining?: number): Map<string, DeliveryTotals> {
+  const rateLimit = remaining === undefined ? {} : { rateLimitRemaining: remaining, rateLimitLimit: 20 };
+  return new Map<string, DeliveryTotals>([['primary', { attempts, failures, retries, dlqDepth: dlq, ...rateLimit }], ['other', { attempts: 7, failures: 0, retries: 0 }]]);
 }
 
 describe('delivery figures from the exporter', () => {
-  it('sums series per endpoint, unescaping label values', () => {
-    const t = parseTotals(exposition(100, 10, 5, 3, 4));
-    expect(t.get('primary')).toEqual({ attempts: 100, failures: 10, retries: 5, dlqDepth: 3, rlRemaining: 4, rlLimit: 20 });
-    expect(t.get('other"one')?.attempts).toBe(7);
-  });
-
   it('totals from a single sample, say so with a null window', () => {
     const w = new DeliveryWindow();
     expect(w.stats('primary')).toBeNull();
-    w.add(1000, exposition(100, 10, 20, 3));
+    w.add(1000, totals(100, 10, 20, 3));
     expect(w.stats('primary')).toEqual({
       windowSeconds: null, attempts: 100, successRatio: 0.9, retryRatio: 0.2, dlqDepth: 3,
       rateLimitHeadroom: null, rateLimitRemaining: null, rateLimitLimit: null,
@@ -82,26 +65,26 @@ describe('delivery figures from the exporter', () => {
 
   it('rates over the window, like the alert rules', () => {
     const w = new DeliveryWindow();
-    w.add(1000, exposition(100, 10, 20, 3));
-    w.add(1060, exposition(200, 60, 30, 5, 5));
+    w.add(1000, totals(100, 10, 20, 3));
+    w.add(1060, totals(200, 60, 30, 5, 5));
     expect(w.stats('primary')).toMatchObject({ windowSeconds: 60, attempts: 100, successRatio: 0.5, retryRatio: 0.1, dlqDepth: 5, rateLimitHeadroom: 0.25 });
     expect(w.stats('nobody')).toMatchObject({ attempts: 0, successRatio: null, retryRatio: null, dlqDepth: null });
   });
 
   it('forgets samples older than the window, keeping one at its start', () => {
     const w = new DeliveryWindow();
-    for (let i = 0; i <= 60; i++) w.add(i * 10, exposition(100 + i * 10, 0, i, 0));
+    for (let i = 0; i <= 60; i++) w.add(i * 10, totals(100 + i * 10, 0, i, 0));
     expect(w.stats('primary')).toMatchObject({ windowSeconds: RATE_WINDOW, attempts: 300, retryRatio: 30 / 300 });
   });
 
   it('falls back to totals when the counters went down (state restarted) or the span is too short', () => {
     const w = new DeliveryWindow();
-    w.add(1000, exposition(500, 0, 0, 0));
-    w.add(1100, exposition(50, 5, 0, 0));
+    w.add(1000, totals(500, 0, 0, 0));
+    w.add(1100, totals(50, 5, 0, 0));
     expect(w.stats('primary')).toMatchObject({ windowSeconds: null, attempts: 50, successRatio: 0.9 });
     const short = new DeliveryWindow();
-    short.add(1000, exposition(10, 0, 0, 0));
-    short.add(1001, exposition(11, 1, 0, 0));
+    short.add(1000, totals(10, 0, 0, 0));
+    short.add(1001, totals(11, 1, 0, 0));
     expect(short.stats('primary')).toMatchObject({ windowSeconds: null, attempts: 11 });
   });
 });
