@@ -10,6 +10,8 @@
  * totals since the exporter's state began, and say so.
  */
 
+import type { DeliveryStats } from './api-types.js';
+
 /** Seconds of samples kept for rates (the alerts' `5m`). */
 export const RATE_WINDOW = 300;
 /** Shorter spans give rates of a handful of attempts: below this we show totals. */
@@ -31,19 +33,6 @@ export interface DeliveryTotals {
 export type DeliveryFiguresSource = () => Promise<ReadonlyMap<string, DeliveryTotals>>;
 
 const NONE: DeliveryTotals = { attempts: 0, failures: 0, retries: 0 };
-
-export interface DeliveryStats {
-  /** Seconds the rates cover; null when they are totals since the exporter's state began. */
-  readonly windowSeconds: number | null;
-  readonly attempts: number;
-  readonly successRatio: number | null;
-  readonly retryRatio: number | null;
-  readonly dlqDepth: number | null;
-  /** remaining / limit of the last rate-limit headers seen; null when none. */
-  readonly rateLimitHeadroom: number | null;
-  readonly rateLimitRemaining: number | null;
-  readonly rateLimitLimit: number | null;
-}
 
 /** A bounded window of exporter samples. */
 export class DeliveryWindow {

@@ -6,17 +6,17 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Config } from '../config/index.js';
-import type { Route } from '../prober/index.js';
-import type { ProbeOutcome, ProbeTarget } from '../prober/index.js';
+import type { ProbeOutcome, ProbeTarget, Route } from '../prober/index.js';
 import { assetRoutes } from './assets.js';
 import { DeliveryWindow, type DeliveryFiguresSource } from './delivery.js';
 import { EventHub } from './events.js';
 import { StatusHistory } from './history.js';
-import { buildStatus, type StatusModel } from './model.js';
+import type { StatusModel } from './api-types.js';
+import { buildStatus } from './model.js';
 import { PAGE_CSP, renderPage } from './page/html.js';
 
 export type { DeliveryFiguresSource, DeliveryTotals } from './delivery.js';
-export type { StatusModel } from './model.js';
+export type { StatusModel } from './api-types.js';
 
 /** Where the page reads the current targets: the Prober itself fits. */
 export interface TargetSource {

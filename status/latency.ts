@@ -4,23 +4,13 @@
  * buckets so a bucket's value does not move between refreshes; bucket
  * width grows with the span shown so the chart stays at ≤ MAX_POINTS.
  */
+import type { LatencySeries } from './api-types.js';
 import type { ProbeRing } from './ring.js';
 
 /** Points per chart at most. */
 export const MAX_POINTS = 60;
 /** Bucket widths tried, seconds: the first that keeps ≤ MAX_POINTS wins. */
 const STEPS = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600];
-
-export interface LatencySeries {
-  /** Bucket start times, unix seconds. */
-  readonly t: number[];
-  /** Seconds; null for a bucket with no probe (a gap in the line). */
-  readonly p50: (number | null)[];
-  readonly p95: (number | null)[];
-  readonly bucketSeconds: number;
-  /** p50 and p95 of every probe in the last SUMMARY_SECONDS (the page's headline numbers). */
-  readonly recent: { readonly p50: number | null; readonly p95: number | null; readonly probes: number };
-}
 
 /** Window of the headline p50/p95: recent, yet more than one bucket's handful of probes. */
 export const SUMMARY_SECONDS = 300;

@@ -3,58 +3,22 @@
  * one row per enabled check, everything the page draws and nothing it
  * does not (no URLs, headers or signatures).
  */
-import { DASHBOARDS, dashboardUrl, type Check, type DashboardKey, type Phase, type ProbeResult } from '../catalog/index.js';
+import { DASHBOARDS, dashboardUrl, type DashboardKey } from '../catalog/index.js';
 import type { Config } from '../config/index.js';
 import type { ProbeTarget } from '../prober/index.js';
-import type { DeliveryStats, DeliveryWindow } from './delivery.js';
+import type { CheckStatus, EndpointStatus, StatusModel, Tick } from './api-types.js';
+import type { DeliveryWindow } from './delivery.js';
 import type { StatusHistory } from './history.js';
-import { latencySeries, round, type LatencySeries } from './latency.js';
+import { latencySeries, round } from './latency.js';
 import { masker, publicUrl, secretsOf } from './redact.js';
 import type { RingEntry } from './ring.js';
-import { stateOf, worstState, type State } from './state.js';
-import { uptime, type Uptime } from './uptime.js';
+import { stateOf, worstState } from './state.js';
+import { uptime } from './uptime.js';
 
 /** Probes shown as ticks per row (the ring keeps more, for uptime). */
 export const RECENT_TICKS = 60;
 const HOUR = 3600;
 const DAY = 86_400;
-
-/** One tick of the recent-probes bar: a ring entry without its phases. */
-export type Tick = Omit<RingEntry, 'phases'>;
-
-export interface CheckStatus {
-  readonly check: Check;
-  readonly state: State;
-  readonly reason: string;
-  readonly uptime: { readonly hour: Uptime; readonly day: Uptime };
-  /** The last probe, with its phase breakdown (seconds). */
-  readonly last: (Tick & { readonly phases: Partial<Record<Phase, number>> }) | null;
-  /** Newest RECENT_TICKS probes, oldest first. */
-  readonly recent: Tick[];
-}
-
-export interface EndpointStatus {
-  readonly name: string;
-  readonly state: State;
-  readonly checks: CheckStatus[];
-  /** p50/p95 over the last hour, all checks of the endpoint. */
-  readonly latency: LatencySeries;
-  /** Null when no exporter runs in this process. */
-  readonly delivery: DeliveryStats | null;
-  /** The Grafana endpoint dashboard for this endpoint, when grafana.url is set. */
-  readonly dashboard: string | null;
-}
-
-export interface StatusModel {
-  /** Unix seconds. */
-  readonly generatedAt: number;
-  readonly version: string;
-  readonly region: string;
-  readonly historySize: number;
-  readonly summary: Readonly<Record<State, number>> & { readonly checks: number; readonly endpoints: number };
-  readonly links: { readonly metrics: string; readonly api: string; readonly grafana: { readonly title: string; readonly url: string }[] };
-  readonly endpoints: EndpointStatus[];
-}
 
 export interface ModelInput {
   readonly config: Config;

@@ -8,24 +8,13 @@
  */
 import { PHASES, PROBE_RESULTS, type Phase, type ProbeResult } from '../catalog/index.js';
 import type { ProbeOutcome } from '../prober/index.js';
+import type { ProbeEntry } from './api-types.js';
 
 /** Longest failure reason kept per entry; the rest is cut (the log has it all). */
 export const MAX_DETAIL = 160;
 
 /** One stored probe, as read back from the ring. */
-export interface RingEntry {
-  /** Unix seconds the probe started. */
-  readonly t: number;
-  readonly result: ProbeResult;
-  readonly success: boolean;
-  readonly degraded: boolean;
-  /** HTTP status, 0 when no response. */
-  readonly status: number;
-  readonly seconds: number;
-  readonly phases: Partial<Record<Phase, number>>;
-  /** Failure reason (empty on a plain success). */
-  readonly detail: string;
-}
+export type RingEntry = ProbeEntry;
 
 const SUCCESS = 1;
 const DEGRADED = 2;

@@ -10,10 +10,9 @@
  *    or flapping: one success does not make an endpoint healthy);
  * 5. otherwise → up.
  */
+import type { State } from './api-types.js';
 import type { ProbeRing } from './ring.js';
 
-export const STATES = ['up', 'degraded', 'down', 'unknown'] as const;
-export type State = (typeof STATES)[number];
 
 /** Recent probes looked at for flapping, the last one included. */
 export const FLAP_WINDOW = 5;

@@ -8,17 +8,8 @@
  * covers less, `coveredSeconds` says how much, and the page shows it rather
  * than pretending to a full day.
  */
+import type { Uptime } from './api-types.js';
 import type { ProbeRing } from './ring.js';
-
-export interface Uptime {
-  /** Successful share of the probes in the window; null when there were none. */
-  readonly ratio: number | null;
-  /** Probes counted. */
-  readonly probes: number;
-  readonly windowSeconds: number;
-  /** How much of the window the ring's history reaches back (≤ windowSeconds). */
-  readonly coveredSeconds: number;
-}
 
 /** Uptime of a ring over the `windowSeconds` before `now` (unix seconds). */
 export function uptime(ring: ProbeRing | undefined, now: number, windowSeconds: number): Uptime {

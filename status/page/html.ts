@@ -4,7 +4,7 @@
  * draws from it and then follows `/api/events`.
  */
 import { ASSETS } from '../assets.js';
-import type { StatusModel } from '../model.js';
+import type { StatusModel } from '../api-types.js';
 
 /** Escapes text for HTML element content and double-quoted attributes. */
 export function escapeHtml(s: string): string {
