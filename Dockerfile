@@ -23,6 +23,7 @@ COPY dashboards dashboards
 COPY alerts alerts
 COPY cli cli
 RUN node node_modules/typescript/bin/tsc -p tsconfig.build.json \
+ && node node_modules/typescript/bin/tsc -p status/page/browser/tsconfig.json \
  && npm prune --omit=dev --ignore-scripts --no-audit --no-fund
 
 FROM node:20-bookworm-slim

@@ -7,7 +7,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Config } from '../config/index.js';
 import type { ProbeOutcome, ProbeTarget, Route } from '../prober/index.js';
-import { assetRoutes } from './assets.js';
+import { assetRoutes } from './page/assets.js';
 import { DeliveryWindow, type DeliveryFiguresSource } from './delivery.js';
 import { EventHub } from './events.js';
 import { StatusHistory } from './history.js';

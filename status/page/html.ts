@@ -3,7 +3,7 @@
  * data block so the first paint needs no second request; the client script
  * draws from it and then follows `/api/events`.
  */
-import { ASSETS } from '../assets.js';
+import { ASSETS } from './assets.js';
 import type { StatusModel } from '../api-types.js';
 
 /** Escapes text for HTML element content and double-quoted attributes. */
@@ -36,7 +36,7 @@ export function renderPage(model: StatusModel): string {
   <link rel="stylesheet" href="${ASSETS.uplotCss}">
   <link rel="stylesheet" href="${ASSETS.css}">
   <script src="${ASSETS.uplotJs}" defer></script>
-  <script src="${ASSETS.js}" defer></script>
+  <script type="module" src="${ASSETS.js}"></script>
 </head>
 <body>
   <a class="skip" href="#endpoints">Skip to endpoints</a>

@@ -1,6 +1,7 @@
 /**
- * vitest global setup: compiles the sources to dist/ once, so integration
- * tests run the real `hookwatch` binary as a child process.
+ * vitest global setup: compiles the sources to dist/ once (the Node code
+ * and the status page's browser script), so integration tests run the real
+ * `hookwatch` binary as a child process.
  *
  * Two test runs may go on side by side in one checkout: a lock lets one of
  * them build while the other waits, and a stamp of the sources lets the
@@ -15,6 +16,8 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const SOURCES = ['catalog', 'output', 'queries', 'signing', 'config', 'daemon', 'http', 'traffic', 'status', 'prober', 'exporter', 'receiver', 'dashboards', 'alerts', 'cli', 'tsconfig.json', 'tsconfig.build.json'];
+/** What `npm run build` compiles: the Node code, then the status page's browser script. */
+const PROJECTS = ['tsconfig.build.json', 'status/page/browser/tsconfig.json'];
 const STAMP = join(ROOT, 'dist/.sources-stamp');
 const LOCK = join(ROOT, '.build.lock');
 
@@ -56,12 +59,14 @@ export default function setup(): void {
   withLock(() => {
     const stamp = stampOfSources();
     if (existsSync(STAMP) && readFileSync(STAMP, 'utf8') === stamp) return;
-    try {
-      execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'pipe' });
-    } catch (err) {
-      // Type errors are reported by `npm run typecheck`; tsc still emits JS.
-      const out = String((err as { stdout?: Buffer }).stdout ?? '');
-      if (!out.includes('error TS')) throw err;
+    for (const project of PROJECTS) {
+      try {
+        execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', project], { cwd: ROOT, stdio: 'pipe' });
+      } catch (err) {
+        // Type errors are reported by `npm run typecheck`; tsc still emits JS.
+        const out = String((err as { stdout?: Buffer }).stdout ?? '');
+        if (!out.includes('error TS')) throw err;
+      }
     }
     writeFileSync(STAMP, stamp);
   });

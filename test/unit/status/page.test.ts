@@ -1,15 +1,28 @@
+import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { StatusHistory } from '../../../status/history.js';
 import { buildStatus } from '../../../status/model.js';
-import { CLIENT_JS } from '../../../status/page/client.js';
+import { ASSETS, assetRoutes, pageScripts } from '../../../status/page/assets.js';
 import { escapeHtml, jsonForScript, renderPage } from '../../../status/page/html.js';
 import { configFromYaml } from '../../support/config.js';
 
 describe('status page', () => {
-  it('the client script is valid JavaScript', () => {
-    expect(() => new Function(CLIENT_JS)).not.toThrow();
-    // No markup from data: the script never assigns innerHTML.
-    expect(CLIENT_JS).not.toMatch(/innerHTML|outerHTML|insertAdjacentHTML|document\.write/);
+  it('the page script is ES modules that import only each other, and never writes markup', () => {
+    const modules = pageScripts();
+    expect([...modules.keys()]).toContain('status.js');
+    for (const [name, text] of modules) {
+      expect(() => execFileSync(process.execPath, ['--check', '--input-type=module'], { input: text, stdio: 'pipe' }), name).not.toThrow();
+      // No markup from data: the script never assigns innerHTML.
+      expect(text, name).not.toMatch(/innerHTML|outerHTML|insertAdjacentHTML|document\.write/);
+      const imports = [...text.matchAll(/^import .* from '([^']+)';$/gm)].map((m) => m[1]!);
+      for (const i of imports) expect(modules.has(i.replace(/^\.\//, '')), `${name} imports ${i}`).toBe(true);
+    }
+  });
+
+  it('serves every module of the script beside status.js, as JavaScript', () => {
+    const routes = assetRoutes();
+    for (const name of pageScripts().keys()) expect(routes[`/assets/${name}`], name).toBeTypeOf('function');
+    expect(Object.keys(routes)).toEqual(expect.arrayContaining(Object.values(ASSETS)));
   });
 
   it('embedded data cannot close its script element', () => {

@@ -1,0 +1,62 @@
+/**
+ * The page's words for numbers and states: percentages, durations, spans,
+ * clock times, and each state's label and icon. No DOM, so a unit test
+ * runs it under Node.
+ */
+import type { State, Tick } from '../../api-types.js';
+
+/** What a missing figure shows. */
+export const NONE = '\u2014';
+export const TEXT: Readonly<Record<State, string>> = { up: 'Up', degraded: 'Degraded', down: 'Down', unknown: 'Pending' };
+export const ICON: Readonly<Record<State, string>> = { up: '\u2713', degraded: '!', down: '\u2715', unknown: '\u2026' };
+
+/** A ratio as a percentage, never rounded up to 100% (99.996% stays 99.99%). */
+export function pct(r: number | null): string {
+  if (r == null) return NONE;
+  if (r >= 1) return '100%';
+  if (r <= 0) return '0%';
+  return (Math.floor(r * 10000) / 100).toFixed(2) + '%';
+}
+
+export function fmtMs(ms: number | null): string {
+  if (ms == null) return NONE;
+  if (ms === 0) return '0 ms';
+  if (ms < 10) return ms.toFixed(1) + ' ms';
+  if (ms < 1000) return Math.round(ms) + ' ms';
+  return (ms / 1000).toFixed(2) + ' s';
+}
+
+/** Seconds as a duration. */
+export function dur(s: number | null): string {
+  return s == null ? NONE : fmtMs(s * 1000);
+}
+
+/** A time span in its largest sensible unit. */
+export function span(sec: number): string {
+  if (sec >= 86400) return Math.round(sec / 86400) + ' d';
+  if (sec >= 3600) return Math.round(sec / 360) / 10 + ' h';
+  if (sec >= 60) return Math.round(sec / 60) + ' min';
+  return Math.round(sec) + ' s';
+}
+
+/** Unix seconds as a local 24-hour clock time. */
+export function clock(t: number): string {
+  return new Date(t * 1000).toLocaleTimeString([], { hour12: false });
+}
+
+/** A probe's outcome in one word. */
+export function verdict(k: Tick): 'ok' | 'slow' | 'failed' {
+  return k.success ? (k.degraded ? 'slow' : 'ok') : 'failed';
+}
+
+/** A tick's class (colour and hatch). */
+export function tickClass(k: Tick): 'ok' | 'slow' | 'fail' {
+  const v = verdict(k);
+  return v === 'failed' ? 'fail' : v;
+}
+
+/** A tick's accessible name. */
+export function tickText(k: Tick): string {
+  return clock(k.t) + ': ' + (k.success ? verdict(k) : 'failed (' + k.result + ')') +
+    ', status ' + (k.status || 'none') + ', ' + dur(k.seconds) + (k.detail ? ', ' + k.detail : '');
+}
