@@ -8,6 +8,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Route } from '../../prober/index.js';
 import { STYLE_CSS } from './style.js';
@@ -23,17 +24,19 @@ export const ASSETS = {
 const JS = 'text/javascript; charset=utf-8';
 const CSS = 'text/css; charset=utf-8';
 
-/** The compiled script, seen from dist/status/page/ (built) or from status/page/ (sources under test). */
-const SCRIPT_DIRS = ['../../browser/status/page/browser/', '../../dist/browser/status/page/browser/'].map((rel) => new URL(rel, import.meta.url));
+/** The package's folder (the one holding package.json), from dist/status/page/ or from status/page/. */
+function packageRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+}
 
-/** The page script's modules by file name; throws when the build has not made them. */
+/** The page script's modules by file name, as `npm run build` compiled them; throws when it has not. */
 export function pageScripts(): Map<string, string> {
-  const dir = SCRIPT_DIRS.find((d) => existsSync(new URL('status.js', d)));
-  if (!dir) {
-    throw new Error(`The status page script is not built: no status.js in ${SCRIPT_DIRS.map((d) => fileURLToPath(d)).join(' or ')}. Run \`npm run build\`.`);
-  }
+  const dir = join(packageRoot(), 'dist/browser/status/page/browser');
+  if (!existsSync(join(dir, 'status.js'))) throw new Error(`The status page script is not built: ${join(dir, 'status.js')} is missing. Run \`npm run build\`.`);
   const names = readdirSync(dir).filter((n) => n.endsWith('.js')).sort();
-  return new Map(names.map((n) => [n, readFileSync(new URL(n, dir), 'utf8')]));
+  return new Map(names.map((n) => [n, readFileSync(join(dir, n), 'utf8')]));
 }
 
 /** Reads a file of the uplot package once, on first request. */
