@@ -7,12 +7,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Config } from '../config/index.js';
 import type { ProbeOutcome, ProbeTarget, Route } from '../prober/index.js';
-import { assetRoutes } from './page/assets.js';
+import type { StatusModel } from './api-types.js';
 import { DeliveryWindow, type DeliveryFiguresSource } from './delivery.js';
 import { EventHub } from './events.js';
 import { StatusHistory } from './history.js';
-import type { StatusModel } from './api-types.js';
 import { buildStatus } from './model.js';
+import { assetRoutes } from './page/assets.js';
 import { PAGE_CSP, renderPage } from './page/html.js';
 
 export type { DeliveryFiguresSource, DeliveryTotals } from './delivery.js';
