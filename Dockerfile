@@ -1,5 +1,6 @@
 # hookwatch: prober, exporter, reference receiver and simulator in one image.
-# Multi-stage: the build stage compiles TypeScript with the dev dependencies;
+# Multi-stage: the build stage compiles TypeScript with the dev dependencies
+# (`npm run build`: the Node code and the status page's browser script);
 # the runtime stage has only the compiled code and production dependencies,
 # runs as the unprivileged `node` user and checks its own health.
 FROM node:20-bookworm-slim AS build
@@ -22,8 +23,7 @@ COPY receiver receiver
 COPY dashboards dashboards
 COPY alerts alerts
 COPY cli cli
-RUN node node_modules/typescript/bin/tsc -p tsconfig.build.json \
- && node node_modules/typescript/bin/tsc -p status/page/browser/tsconfig.json \
+RUN npm run build \
  && npm prune --omit=dev --ignore-scripts --no-audit --no-fund
 
 FROM node:20-bookworm-slim
