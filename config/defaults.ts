@@ -22,6 +22,48 @@ export const EXPORTER_DEFAULTS = {
   maxLineBytes: 1024 * 1024,
   labelLimit: 200,
   ingestMaxBodyBytes: 10 * 1024 * 1024,
+  ingestPath: '/ingest',
+  format: 'hookwatch',
+  /** A `map:` without `duration_unit` / `timestamp_format`. */
+  mapDurationUnit: 'ms',
+  mapTimestampFormat: 'iso8601',
+} as const;
+
+export const ENDPOINT_DEFAULTS = {
+  events: ['hookwatch.test'] as string[],
+  slo: { successRatio: 0.999, latencyP95Seconds: 2 },
+  followRedirects: false,
+} as const;
+
+export const SIGNING_DEFAULTS = {
+  /** How old a signed timestamp may be before a verifier refuses it. */
+  toleranceSeconds: 300,
+} as const;
+
+export const RECEIVER_DEFAULTS = {
+  idempotency: { store: 'memory', ttl: duration(24 * 3600), maxEntries: 100_000 },
+  processing: { concurrency: 4, queueLimit: 10_000, maxAttempts: 4, backoff: duration(0.1), maxBackoff: duration(10) },
+  handlers: { '*': ['default'] } as Record<string, string[]>,
+  admin: true,
+} as const;
+
+/** Faults of a reference receiver: none unless asked for. */
+export const FAULT_DEFAULTS = {
+  errorStatus: 503,
+} as const;
+
+/** Svix's documented schedule: immediately, 5 s, 5 m, 30 m, 2 h, 5 h, 10 h, 10 h. */
+export const SVIX_SCHEDULE = ['0s', '5s', '5m', '30m', '2h', '5h', '10h', '10h'] as const;
+
+export const SIMULATOR_DEFAULTS = {
+  ratePerSecond: 2,
+  timeoutSeconds: 10,
+  retry: { schedule: SVIX_SCHEDULE, jitter: 0.2 },
+  log: { maxBytes: 10 * 1024 * 1024, keep: 3 },
+} as const;
+
+export const GRAFANA_DEFAULTS = {
+  folder: 'Webhooks',
 } as const;
 
 export const ALERT_DEFAULTS = {

@@ -3,6 +3,7 @@ import { filePathSchema, httpUrlSchema, nameSchema, positiveSeconds, ratioSchema
 import { checksSchema } from './checks.js';
 import { enforcementNeedsSigning, signingSchema } from './signing.js';
 import { thresholdsSchema } from './thresholds.js';
+import { ENDPOINT_DEFAULTS } from '../defaults.js';
 
 /**
  * One webhook endpoint: where it is, how it is signed, its SLO.
@@ -21,15 +22,15 @@ export function endpointSchema(ctx: SchemaContext) {
     name: nameSchema,
     url: httpUrlSchema,
     health_url: httpUrlSchema.optional(),
-    events: z.array(z.string().min(1)).min(1, { error: 'at least one event type' }).default(['hookwatch.test']),
+    events: z.array(z.string().min(1)).min(1, { error: 'at least one event type' }).default(() => [...ENDPOINT_DEFAULTS.events]),
     signing: signingSchema(ctx).optional(),
     slo: z.strictObject({
-      success_ratio: ratioSchema.default(0.999),
-      latency_p95_seconds: z.number().positive().default(2),
+      success_ratio: ratioSchema.default(ENDPOINT_DEFAULTS.slo.successRatio),
+      latency_p95_seconds: z.number().positive().default(ENDPOINT_DEFAULTS.slo.latencyP95Seconds),
     }).prefault({}),
     headers: z.record(z.string(), z.string()).default({}),
     timeout_seconds: positiveSeconds.optional(),
-    follow_redirects: z.boolean().default(false),
+    follow_redirects: z.boolean().default(ENDPOINT_DEFAULTS.followRedirects),
     tls: z.strictObject({
       insecure_skip_verify: z.boolean().default(false),
       ca_file: filePathSchema.optional(),

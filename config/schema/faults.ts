@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { durationSchema } from './common.js';
+import { FAULT_DEFAULTS } from '../defaults.js';
 
 /**
  * Fault injection for the reference receiver: what the demo's flaky
@@ -21,7 +22,7 @@ export const faultsSchema = z.strictObject({
     max_ms: z.number().nonnegative().default(0),
   }).refine((l) => l.max_ms >= l.min_ms, { message: 'max_ms >= min_ms', path: ['max_ms'] }).optional(),
   error_ratio: z.number().min(0).max(1).default(0),
-  error_status: z.number().int().min(400).max(599).default(503),
+  error_status: z.number().int().min(400).max(599).default(FAULT_DEFAULTS.errorStatus),
   rate_limit: z.strictObject({
     limit: z.number().int().positive(),
     window: durationSchema,

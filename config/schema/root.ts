@@ -7,6 +7,7 @@ import { notifySchema } from './notify.js';
 import { proberSchema } from './prober.js';
 import { receiverSchema } from './receivers.js';
 import { simulatorSchema } from './simulator.js';
+import { GRAFANA_DEFAULTS } from '../defaults.js';
 
 /**
  * The whole hookwatch.yaml. Unknown keys are rejected at every level.
@@ -34,7 +35,7 @@ export function rootSchema(ctx: SchemaContext) {
       simulator: simulatorSchema.optional(),
       grafana: z.strictObject({
         url: httpUrlSchema.optional(),
-        folder: z.string().min(1).default('Webhooks'),
+        folder: z.string().min(1).default(GRAFANA_DEFAULTS.folder),
       }).prefault({}),
     })
     .superRefine((c, zctx) => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_GENERIC, SCHEME_NAMES } from '../../signing/index.js';
 import { secretFile, secretValue, type SchemaContext } from './common.js';
+import { SIGNING_DEFAULTS } from '../defaults.js';
 
 /** The signing module's schemes, and `none` for an endpoint that signs nothing. */
 export const SIGNING_SCHEMES = [...SCHEME_NAMES, 'none'] as const;
@@ -28,7 +29,7 @@ export function signingSchema(ctx: SchemaContext) {
       secrets: z.array(secretValue('inline')).min(1, { error: 'at least one secret' }).optional(),
       secret_file: secretFile(ctx).optional(),
       secret_files: z.array(secretFile(ctx)).min(1, { error: 'at least one file' }).optional(),
-      tolerance_seconds: z.number({ error: 'a number of seconds' }).int().positive().default(300),
+      tolerance_seconds: z.number({ error: 'a number of seconds' }).int().positive().default(SIGNING_DEFAULTS.toleranceSeconds),
       header: z.string().min(1).optional(),
       prefix: z.string().optional(),
       encoding: z.enum(['hex', 'base64'], { error: 'one of hex, base64' }).optional(),
