@@ -4,4 +4,5 @@ export { ConfigError, formatIssue, type ConfigIssue } from './errors.js';
 export { Secret, maskSecrets } from './secret.js';
 export { parseDuration, formatDuration, duration, type Duration } from './duration.js';
 export * from './defaults.js';
-export type * from './model.js';
+export type * from './types.js';
+export { MAPPED_FIELDS, RECORD_FORMATS } from './schema/exporter.js';

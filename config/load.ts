@@ -8,7 +8,8 @@ import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml
 import type { z } from 'zod';
 import { interpolateEnv } from './env.js';
 import { ConfigError, formatPath, isSecretPath, renderValue, type ConfigIssue } from './errors.js';
-import { normalize, type Config } from './model.js';
+import { normalize } from './normalize/index.js';
+import type { Config } from './types.js';
 import { rootSchema } from './schema/root.js';
 
 export interface LoadOptions {

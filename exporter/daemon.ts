@@ -11,7 +11,7 @@ import type { Logger } from '../daemon/index.js';
 import { deliveryTotals, type EndpointDeliveryTotals } from './figures.js';
 import { ExporterRuntime } from './runtime.js';
 import { startServer } from './server.js';
-import { sourceName, type ExporterSettings } from './settings.js';
+import type { ExporterSettings } from './settings.js';
 import { handleIngest } from './sources/http-ingest.js';
 import { readStream } from './sources/stdin.js';
 
@@ -40,12 +40,12 @@ export async function startDaemon(settings: ExporterSettings, opts: DaemonOption
   let ready = false;
 
   const ingest = new Map<string, (req: IncomingMessage, res: ServerResponse) => Promise<void>>();
-  settings.sources.forEach((s, i) => {
-    const name = sourceName(s, i);
+  settings.sources.forEach((s) => {
+    const name = s.name;
     if (s.type === 'http') {
       const counter = rt.engine.sink(name, s);
       ingest.set(s.path, (req, res) => handleIngest(req, res, {
-        token: s.token_file, maxBodyBytes: s.max_body_bytes, maxLineBytes: settings.maxLineBytes,
+        token: s.token, maxBodyBytes: s.maxBodyBytes, maxLineBytes: settings.maxLineBytes,
         line: counter.line, tooLong: counter.tooLong, flush: () => rt.flush(),
       }));
     } else if (s.type === 'stdin' && opts.stdin) {

@@ -3,11 +3,10 @@
  * byte, print the exposition, exit. Stateless on purpose (no checkpoint is
  * read or written): it is for pipes, audits and benchmarks.
  */
-import { isAbsolute, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { Engine } from './engine.js';
 import { renderExposition } from './render.js';
-import { sourceName, type ExporterSettings } from './settings.js';
+import type { ExporterSettings } from './settings.js';
 import { FileSource } from './sources/file-source.js';
 import { readStream } from './sources/stdin.js';
 
@@ -21,12 +20,11 @@ export async function runOnce(settings: ExporterSettings, opts: OnceOptions): Pr
   const engine = new Engine({ endpoints: settings.endpoints, labelLimit: settings.labelLimit });
   const agg = engine.agg;
   agg.set('buildInfo', [opts.version, 'exporter'], 1);
-  for (const [i, s] of settings.sources.entries()) {
-    const name = sourceName(s, i);
+  for (const s of settings.sources) {
+    const name = s.name;
     if (s.type === 'file') {
-      const path = isAbsolute(s.path) ? s.path : resolve(settings.baseDir, s.path);
       const hooks = { rotated: () => agg.inc('exporterRotations', [name]), truncated: () => agg.inc('exporterTruncations', [name]) };
-      const src = new FileSource(name, path, engine.sink(name, s), settings.maxLineBytes, hooks, new Map());
+      const src = new FileSource(name, s.path, engine.sink(name, s), settings.maxLineBytes, hooks, new Map());
       while (await src.poll(false)) { /* read until every file is at its end */ }
       // A last line without its newline is complete once the file is done.
       src.finish();

@@ -4,7 +4,6 @@
  * checkpoint holding the same state is durable, so no scrape ever sees a
  * value a crash could take back.
  */
-import { isAbsolute, resolve } from 'node:path';
 import { readCheckpoint, writeCheckpoint, type Checkpoint, type SourcePosition } from './checkpoint.js';
 import { LABEL, PARSE_ERROR_REASONS } from '../catalog/index.js';
 import { silentLogger, type Logger } from '../daemon/index.js';
@@ -12,7 +11,7 @@ import { Engine } from './engine.js';
 import { renderExposition } from './render.js';
 import { FileSource } from './sources/file-source.js';
 import { Aggregates } from './state/aggregates.js';
-import { sourceName, type ExporterSettings } from './settings.js';
+import type { ExporterSettings } from './settings.js';
 
 export interface RuntimeOptions {
   readonly version: string;
@@ -61,8 +60,8 @@ export class ExporterRuntime {
    */
   private initSelfSeries(): void {
     const agg = this.engine.agg;
-    this.settings.sources.forEach((s, i) => {
-      const name = sourceName(s, i);
+    this.settings.sources.forEach((s) => {
+      const name = s.name;
       agg.inc('exporterLinesRead', [name], 0);
       for (const reason of PARSE_ERROR_REASONS) agg.inc('exporterParseErrors', [name, reason], 0);
       if (s.type === 'file') {
@@ -80,13 +79,12 @@ export class ExporterRuntime {
       if (!saved.has(src)) saved.set(src, new Map());
       saved.get(src)?.set(path, pos);
     }
-    this.settings.sources.forEach((s, i) => {
+    this.settings.sources.forEach((s) => {
       if (s.type !== 'file') return;
-      const name = sourceName(s, i);
+      const name = s.name;
       const agg = this.engine.agg;
       const hooks = { rotated: () => agg.inc('exporterRotations', [name]), truncated: () => agg.inc('exporterTruncations', [name]) };
-      const path = isAbsolute(s.path) ? s.path : resolve(this.settings.baseDir, s.path);
-      this.files.push(new FileSource(name, path, this.engine.sink(name, s), this.settings.maxLineBytes, hooks, saved.get(name) ?? new Map(), this.saved?.retired?.[name] ?? []));
+      this.files.push(new FileSource(name, s.path, this.engine.sink(name, s), this.settings.maxLineBytes, hooks, saved.get(name) ?? new Map(), this.saved?.retired?.[name] ?? []));
     });
   }
 
@@ -165,7 +163,7 @@ export class ExporterRuntime {
   /** Applies a reloaded config: endpoint names, label cap, added or removed file sources. */
   async reconfigure(next: ExporterSettings): Promise<void> {
     this.engine.reconfigure(next.endpoints, next.labelLimit);
-    const key = (s: ExporterSettings['sources'][number], i: number) => (s.type === 'file' ? `${sourceName(s, i)}${KEY_SEP}${s.path}${KEY_SEP}${s.format}${KEY_SEP}${JSON.stringify(s.map ?? null)}` : '');
+    const key = (s: ExporterSettings['sources'][number]) => (s.type === 'file' ? `${s.name}${KEY_SEP}${s.path}${KEY_SEP}${s.format}${KEY_SEP}${JSON.stringify(s.map ?? null)}` : '');
     const before = new Set(this.settings.sources.map(key));
     const after = new Set(next.sources.map(key));
     if ([...before].some((k) => !after.has(k)) || [...after].some((k) => !before.has(k))) {

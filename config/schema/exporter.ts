@@ -3,32 +3,36 @@ import { durationSchema, filePathSchema, listenSchema, nameSchema, secretFile, t
 import { EXPORTER_DEFAULTS } from '../defaults.js';
 
 export const RECORD_FORMATS = ['hookwatch', 'svix', 'convoy', 'map'] as const;
+export type RecordFormat = (typeof RECORD_FORMATS)[number];
+
+/** Record fields a `map:` can point at (the exporter's record readers follow the same list). */
+export const MAPPED_FIELDS = [
+  'ts', 'kind', 'event_id', 'event_type', 'endpoint', 'url', 'attempt', 'status', 'error', 'duration',
+  'created_at', 'queued_at', 'outcome', 'processing', 'rate_limit_limit', 'rate_limit_remaining',
+] as const;
+export type MappedField = (typeof MAPPED_FIELDS)[number];
+
+export const DURATION_UNITS = ['ms', 's', 'us', 'ns'] as const;
+export type DurationUnit = (typeof DURATION_UNITS)[number];
+export const TIMESTAMP_FORMATS = ['iso8601', 'unix_s', 'unix_ms'] as const;
+export type TimestampFormat = (typeof TIMESTAMP_FORMATS)[number];
+
+/**
+ * A request id correlates one sender's attempt with the receiver's logs;
+ * as a label it would make a series per request, so no metric reads it.
+ */
+const noRequestId = z.undefined({ error: 'no request_id: no metric reads it (a label per request would be unbounded); correlate request ids in the logs themselves' }).optional();
 
 /** Field mapping for logs in another shape: dotted paths into each JSON line. */
 export const fieldMapSchema = z.strictObject({
-  ts: z.string().optional(),
-  kind: z.string().optional(),
-  event_id: z.string().optional(),
-  event_type: z.string().optional(),
-  endpoint: z.string().optional(),
-  url: z.string().optional(),
-  attempt: z.string().optional(),
-  status: z.string().optional(),
-  error: z.string().optional(),
-  duration: z.string().optional(),
-  created_at: z.string().optional(),
-  queued_at: z.string().optional(),
-  outcome: z.string().optional(),
-  processing: z.string().optional(),
-  rate_limit_limit: z.string().optional(),
-  rate_limit_remaining: z.string().optional(),
-  request_id: z.string().optional(),
-  duration_unit: z.enum(['ms', 's', 'us', 'ns']).default('ms'),
-  timestamp_format: z.enum(['iso8601', 'unix_s', 'unix_ms']).default('iso8601'),
+  ...(Object.fromEntries(MAPPED_FIELDS.map((f) => [f, z.string().optional()])) as Record<MappedField, z.ZodOptional<z.ZodString>>),
+  request_id: noRequestId,
+  duration_unit: z.enum(DURATION_UNITS).default(EXPORTER_DEFAULTS.mapDurationUnit),
+  timestamp_format: z.enum(TIMESTAMP_FORMATS).default(EXPORTER_DEFAULTS.mapTimestampFormat),
 });
 
 const formatFields = {
-  format: z.enum(RECORD_FORMATS, { error: `one of ${RECORD_FORMATS.join(', ')}` }).default('hookwatch'),
+  format: z.enum(RECORD_FORMATS, { error: `one of ${RECORD_FORMATS.join(', ')}` }).default(EXPORTER_DEFAULTS.format),
   map: fieldMapSchema.optional(),
 };
 
@@ -45,7 +49,7 @@ export function sourceSchema(ctx: SchemaContext) {
     z.strictObject({
       type: z.literal('http'),
       name: nameSchema.optional(),
-      path: z.string().startsWith('/').default('/ingest'),
+      path: z.string().startsWith('/').default(EXPORTER_DEFAULTS.ingestPath),
       token_file: secretFile(ctx).optional(),
       max_body_bytes: z.number().int().positive().default(EXPORTER_DEFAULTS.ingestMaxBodyBytes),
       ...formatFields,
@@ -89,9 +93,16 @@ export function exporterSchema(ctx: SchemaContext) {
         zctx.addIssue({ code: 'custom', path: ['sources', i, 'path'], message: 'wildcards only in the file name (/var/log/webhooks/*.jsonl)', input: s.path });
       }
     });
-    const names = e.sources.map((s, i) => s.name ?? `${s.type}-${i}`);
+    const names = sourceNames(e.sources);
     names.forEach((n, i) => {
       if (names.indexOf(n) !== i) zctx.addIssue({ code: 'custom', path: ['sources', i, 'name'], message: `a unique source name ("${n}" is taken)`, input: n });
     });
   });
 }
+
+/** The `source` label of each source: its `name`, else `<type>-<index>`. */
+export function sourceNames(sources: readonly { readonly type: string; readonly name?: string | undefined }[]): string[] {
+  return sources.map((s, i) => s.name ?? `${s.type}-${i}`);
+}
+
+export type ExporterInput = z.output<ReturnType<typeof exporterSchema>>;

@@ -5,18 +5,13 @@
  * reader, so every format gets the same validation and error reasons.
  */
 import { PROCESSED_STATUSES, type ProcessedStatus } from '../../catalog/index.js';
+import { MAPPED_FIELDS, type DurationUnit, type MappedField } from '../../config/index.js';
 import { FieldError, RECORD_KINDS, type DeliveryRecord, type RecordKind } from './record.js';
 import { optionalTimestamp, readTimestamp, type TimestampFormat } from './time.js';
 
-export type DurationUnit = 'ms' | 's' | 'us' | 'ns';
 const UNIT_SECONDS: Record<DurationUnit, number> = { s: 1, ms: 1e-3, us: 1e-6, ns: 1e-9 };
 
-/** Record fields a mapping can point at (the keys of the config's `map:`). */
-export const MAPPED_FIELDS = [
-  'ts', 'kind', 'event_id', 'event_type', 'endpoint', 'url', 'attempt', 'status', 'error', 'duration',
-  'created_at', 'queued_at', 'outcome', 'processing', 'rate_limit_limit', 'rate_limit_remaining',
-] as const;
-export type MappedField = (typeof MAPPED_FIELDS)[number];
+export type { MappedField };
 
 export interface FieldMapping {
   readonly paths: Partial<Record<MappedField, string>>;

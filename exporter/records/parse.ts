@@ -4,31 +4,24 @@
  * bytes).
  */
 import type { ParseErrorReason } from '../../catalog/index.js';
-import { compileMapping, MAPPED_FIELDS, type FieldMapping, type RecordReader } from './map.js';
+import type { RecordFormatSpec } from '../../config/index.js';
+import { compileMapping, type FieldMapping, type RecordReader } from './map.js';
 import { CONVOY_FORMAT, HOOKWATCH_FORMAT, SVIX_FORMAT } from './presets.js';
 import { FieldError, type ParseResult } from './record.js';
 
 /** The config's `format` and `map:` of one source. */
-export interface FormatSpec {
-  readonly format: 'hookwatch' | 'svix' | 'convoy' | 'map';
-  readonly map?: Readonly<Record<string, string | undefined>> | undefined;
-}
+export type FormatSpec = RecordFormatSpec;
 
 /** Builds the reader for a source's format. `map` entries override the preset's paths. */
 export function readerFor(spec: FormatSpec): RecordReader {
   const base: FieldMapping = spec.format === 'svix' ? SVIX_FORMAT : spec.format === 'convoy' ? CONVOY_FORMAT : HOOKWATCH_FORMAT;
   if (!spec.map) return compileMapping(base);
-  const paths = { ...(spec.format === 'map' ? {} : base.paths) } as Record<string, string>;
-  for (const f of MAPPED_FIELDS) {
-    const p = spec.map[f];
-    if (p !== undefined) paths[f] = p;
-  }
   const { extract: _fast, ...generic } = base;
   return compileMapping({
     ...generic,
-    paths,
-    durationUnit: (spec.map.duration_unit as FieldMapping['durationUnit'] | undefined) ?? base.durationUnit,
-    timestampFormat: (spec.map.timestamp_format as FieldMapping['timestampFormat'] | undefined) ?? base.timestampFormat,
+    paths: { ...(spec.format === 'map' ? {} : base.paths), ...spec.map.paths },
+    durationUnit: spec.map.durationUnit,
+    timestampFormat: spec.map.timestampFormat,
   });
 }
 

@@ -1,7 +1,8 @@
 /** Timestamp readers for the formats a mapping can declare. */
+import type { TimestampFormat } from '../../config/index.js';
 import { FieldError } from './record.js';
 
-export type TimestampFormat = 'iso8601' | 'unix_s' | 'unix_ms';
+export type { TimestampFormat };
 
 // RFC 3339 / ISO 8601 with a date, a time and an explicit zone; Date.parse
 // alone accepts too much (e.g. "1", or local time without a zone).

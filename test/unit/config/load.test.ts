@@ -34,7 +34,7 @@ describe('config loader', () => {
     expect(e.checks.delivery.schedule).toEqual({ kind: 'cron', expr: '*/15 * * * * *' });
     expect(e.thresholds.failureRate.threshold).toBe(0.05);
     expect(e.thresholds.endpointDown.for.text).toBe('2m');
-    expect(c.exporter.checkpoint_interval.seconds).toBe(1);
+    expect(c.exporter.checkpointSeconds).toBe(1);
     expect(Object.isFrozen(c.endpoints[0])).toBe(true);
   });
 

@@ -32,7 +32,19 @@ describe('exporter config', () => {
   it('resolves state_dir and names sources <type>-<index> by default', () => {
     const s = settingsFrom(configFromYaml(`${head}  listen: "127.0.0.1:0"\n  poll_interval: 50ms\n  sources: [{ type: file, path: x.jsonl }]\n`));
     expect(s.stateDir).toBe(`${process.cwd()}/.hookwatch`);
-    expect(s.listen).toEqual({ host: '127.0.0.1', port: 0 });
+    expect(s.listen).toMatchObject({ host: '127.0.0.1', port: 0 });
     expect(s.pollSeconds).toBe(0.05);
+    expect(s.sources).toMatchObject([{ type: 'file', name: 'file-0', path: `${process.cwd()}/x.jsonl`, written: 'x.jsonl' }]);
+  });
+
+  it('types a field map once: camelCase units, paths by record field', () => {
+    const s = settingsFrom(configFromYaml(`${head}  sources: [{ type: stdin, name: legacy, format: map, map: { ts: time, event_id: id, duration: took, duration_unit: s } }]\n`));
+    expect(s.sources[0]).toEqual({ type: 'stdin', name: 'legacy', format: 'map', map: { paths: { ts: 'time', event_id: 'id', duration: 'took' }, durationUnit: 's', timestampFormat: 'iso8601' } });
+  });
+
+  it('rejects request_id in a map with one line saying why', () => {
+    expect(problems(`${head}  sources: [{ type: stdin, format: map, map: { ts: t, request_id: rid } }]\n`)).toEqual([
+      'test.yaml:3:67 exporter.sources[0].map.request_id: got "rid", expected no request_id: no metric reads it (a label per request would be unbounded); correlate request ids in the logs themselves',
+    ]);
   });
 });

@@ -69,7 +69,7 @@ describe('presets and maps', () => {
   });
 
   it('applies a generic map with dotted paths, units and Unix timestamps', () => {
-    const read = readerFor({ format: 'map', map: { ts: 't', event_id: 'id', event_type: 'meta.type', url: 'target.url', status: 'http.code', duration: 'took', duration_unit: 's', timestamp_format: 'unix_ms' } });
+    const read = readerFor({ format: 'map', map: { paths: { ts: 't', event_id: 'id', event_type: 'meta.type', url: 'target.url', status: 'http.code', duration: 'took' }, durationUnit: 's', timestampFormat: 'unix_ms' } });
     const r = parseLine(line({ t: 1764324000123, id: 'x', meta: { type: 'a.b' }, target: { url: 'https://h.example/p' }, http: { code: 500 }, took: 1.5 }), read);
     expect(r.ok && r.record).toMatchObject({ ts: 1764324000.123, eventType: 'a.b', url: 'https://h.example/p', status: 500, durationSeconds: 1.5 });
     expect(parseLine(line({ t: 'soon', id: 'x', meta: { type: 'a' }, target: { url: 'u' } }), read)).toEqual({ ok: false, reason: 'bad_timestamp' });

@@ -14,8 +14,8 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 const settings = (): ExporterSettings => ({
   endpoints: [{ name: 'ep', url: 'https://ep.example/h' }], labelLimit: 10, maxLineBytes: 10_000, stateDir: join(dir, 'state'),
-  baseDir: dir, pollSeconds: 0.05, checkpointSeconds: 1, listen: { host: '127.0.0.1', port: 0 },
-  sources: [{ type: 'file', path: 'log.jsonl', format: 'hookwatch', name: 'main' }],
+  pollSeconds: 0.05, checkpointSeconds: 1, listen: { host: '127.0.0.1', port: 0, text: '127.0.0.1:0' },
+  sources: [{ type: 'file', path: join(dir, 'log.jsonl'), written: 'log.jsonl', format: 'hookwatch', name: 'main' }],
 });
 const line = (i: number, status = 200) => `${JSON.stringify({ ts: '2026-11-28T10:00:00Z', event_id: `e${i}`, event_type: 't', endpoint: 'ep', status })}\n`;
 const delivered = (text: string) => parseExposition(text).get(`${METRICS.deliveries.name}{endpoint="ep",event_type="t",status_class="2xx"}`);
@@ -89,7 +89,7 @@ describe('ExporterRuntime', () => {
     const rt = await ExporterRuntime.open(settings(), { version: 't' });
     await rt.pollFiles();
     const polling = rt.pollFiles(); // a poll in flight while the reload swaps sources
-    await rt.reconfigure({ ...settings(), sources: [...settings().sources, { type: 'file', path: 'other.jsonl', format: 'hookwatch', name: 'other' }] });
+    await rt.reconfigure({ ...settings(), sources: [...settings().sources, { type: 'file', path: join(dir, 'other.jsonl'), written: 'other.jsonl', format: 'hookwatch', name: 'other' }] });
     await polling;
     appendFileSync(join(dir, 'log.jsonl'), line(4));
     await rt.pollFiles();

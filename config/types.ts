@@ -1,0 +1,174 @@
+/**
+ * The validated, normalised config the core receives (types only): defaults
+ * applied, per-endpoint overrides merged, schedules resolved per check,
+ * paths absolute. Built by ./normalize, frozen.
+ */
+import type { Check } from '../catalog/index.js';
+import type { Duration } from './duration.js';
+import type { Secret } from './secret.js';
+import type { RawConfig } from './schema/root.js';
+import type { SigningConfig as RawSigningConfig } from './schema/signing.js';
+import type { ListenAddress } from './schema/common.js';
+import type { DurationUnit, MappedField, RecordFormat, TimestampFormat } from './schema/exporter.js';
+import type { Faults } from './schema/faults.js';
+
+export type { ListenAddress, Duration, Faults, DurationUnit, MappedField, RecordFormat, TimestampFormat };
+
+/** How an endpoint signs; `scheme: none` in the YAML means no signing at all. */
+export type SigningConfig = RawSigningConfig & { readonly scheme: Exclude<RawSigningConfig['scheme'], 'none'> };
+
+export interface Expectations {
+  readonly status: readonly (number | string)[];
+  readonly bodyContains?: string;
+  readonly json?: Readonly<Record<string, string | number | boolean | null>>;
+  readonly degradedAfterSeconds?: number;
+  readonly failAfterSeconds?: number;
+}
+
+/** When a check runs: a cron expression or a fixed interval. */
+export type Schedule = { readonly kind: 'cron'; readonly expr: string } | { readonly kind: 'interval'; readonly every: Duration };
+
+export interface CheckConfig {
+  readonly kind: Check;
+  readonly enabled: boolean;
+  readonly schedule: Schedule;
+  readonly timeoutSeconds: number;
+  readonly expect: Expectations;
+  readonly body?: string;
+  readonly method: 'POST' | 'PUT' | 'GET';
+}
+
+export interface Thresholds {
+  readonly failureRate: { readonly threshold: number; readonly for: Duration; readonly window: Duration; readonly minRatePerSecond: number };
+  readonly endpointDown: { readonly for: Duration; readonly minRegions: number };
+  readonly responseTime: { readonly p95Seconds: number; readonly failP95Seconds: number; readonly degradationFactor: number; readonly for: Duration };
+  readonly dlq: { readonly maxDepth: number; readonly growthFor: Duration };
+  readonly rateLimit: { readonly remainingRatio: number; readonly for: Duration };
+  readonly retryRate: { readonly threshold: number; readonly for: Duration };
+  readonly signature: { readonly for: Duration };
+  readonly tls: { readonly warningDays: number; readonly criticalDays: number };
+}
+
+export interface EndpointConfig {
+  readonly name: string;
+  readonly url: string;
+  readonly healthUrl?: string;
+  readonly events: readonly string[];
+  readonly signing?: SigningConfig;
+  readonly slo: { readonly successRatio: number; readonly latencyP95Seconds: number };
+  readonly headers: Readonly<Record<string, string>>;
+  readonly followRedirects: boolean;
+  readonly tls: { readonly insecureSkipVerify: boolean; readonly caFile?: string; readonly serverName?: string };
+  readonly checks: Readonly<Record<Check, CheckConfig>>;
+  readonly team?: string;
+  /** Global thresholds with this endpoint's overrides applied. */
+  readonly thresholds: Thresholds;
+  /** True when this endpoint overrides any global threshold. */
+  readonly hasOverrides: boolean;
+}
+
+export interface ProberConfig {
+  readonly region: string;
+  readonly listen: ListenAddress;
+  readonly bodyLimitBytes: number;
+  readonly userAgent: string;
+  readonly historySize: number;
+}
+
+export interface ReceiverConfig {
+  /** The endpoint whose signing this receiver verifies. */
+  readonly endpoint: EndpointConfig;
+  readonly listen: ListenAddress;
+  readonly log?: string;
+  readonly idempotency: { readonly store: 'memory' | 'file'; readonly path?: string; readonly ttlSeconds: number; readonly maxEntries: number };
+  readonly processing: { readonly concurrency: number; readonly queueLimit: number; readonly maxAttempts: number; readonly backoffSeconds: number; readonly maxBackoffSeconds: number; readonly dlqReplayIntervalSeconds?: number };
+  readonly handlers: Readonly<Record<string, readonly string[]>>;
+  readonly faults: Faults;
+  readonly admin: boolean;
+}
+
+export interface SimulatorConfig {
+  readonly ratePerSecond: number;
+  readonly endpoints: readonly EndpointConfig[];
+  readonly timeoutSeconds: number;
+  /** Delay before each attempt; its length is the attempt limit. */
+  readonly retry: { readonly delaysSeconds: readonly number[]; readonly jitter: number };
+  readonly log: { readonly path: string; readonly maxBytes: number; readonly keep: number };
+}
+
+/** A `map:`: where each record field lives in a JSON line, and how values are written. */
+export interface FieldMap {
+  readonly paths: Readonly<Partial<Record<MappedField, string>>>;
+  readonly durationUnit: DurationUnit;
+  readonly timestampFormat: TimestampFormat;
+}
+
+/** How a source's lines are read: a built-in format, optionally with a `map:`. */
+export interface RecordFormatSpec {
+  readonly format: RecordFormat;
+  readonly map?: FieldMap;
+}
+
+interface SourceBase extends RecordFormatSpec {
+  /** The `source` label: the configured `name`, else `<type>-<index>`. */
+  readonly name: string;
+}
+
+export interface FileSourceConfig extends SourceBase {
+  readonly type: 'file';
+  /** Absolute path, or glob (wildcards in the file name only). */
+  readonly path: string;
+  /** The path as written in the config, for messages. */
+  readonly written: string;
+}
+
+export interface StdinSourceConfig extends SourceBase {
+  readonly type: 'stdin';
+}
+
+export interface HttpSourceConfig extends SourceBase {
+  readonly type: 'http';
+  /** URL path the lines are POSTed to. */
+  readonly path: string;
+  readonly token?: Secret;
+  readonly maxBodyBytes: number;
+}
+
+export type SourceConfig = FileSourceConfig | StdinSourceConfig | HttpSourceConfig;
+
+export interface ExporterConfig {
+  readonly listen: ListenAddress;
+  /** Absolute folder of the checkpoint. */
+  readonly stateDir: string;
+  readonly checkpointSeconds: number;
+  readonly pollSeconds: number;
+  readonly maxLineBytes: number;
+  /** Distinct values kept per label before new ones become `other`. */
+  readonly labelLimit: number;
+  readonly sources: readonly SourceConfig[];
+}
+
+export interface Config {
+  /** Absolute path of the file it was read from (or a label for inline configs). */
+  readonly file: string;
+  readonly endpoints: readonly EndpointConfig[];
+  readonly prober: ProberConfig;
+  readonly exporter: ExporterConfig;
+  readonly alerts: {
+    readonly defaults: Thresholds;
+    readonly exporterStalledFor: Duration;
+    readonly absentFor: Duration;
+    readonly scrapeInterval: Duration;
+    readonly evaluationInterval: Duration;
+    readonly runbookBaseUrl?: string;
+  };
+  readonly notify: RawConfig['notify'] & {
+    readonly groupWait: Duration;
+    readonly groupInterval: Duration;
+    readonly repeatInterval: Duration;
+    readonly resolvedRoutes: { readonly critical: readonly string[]; readonly warning: readonly string[]; readonly info: readonly string[] };
+  };
+  readonly grafana: { readonly url?: string; readonly folder: string };
+  readonly receivers: readonly ReceiverConfig[];
+  readonly simulator?: SimulatorConfig;
+}
