@@ -16,8 +16,7 @@ export function liveHeapMiB(config) {
 
 if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv[2]) {
   const { loadConfig } = await import('../../dist/config/index.js');
-  const { settingsFrom } = await import('../../dist/exporter/settings.js');
-  const { runOnce } = await import('../../dist/exporter/once.js');
+  const { runOnce, settingsFrom } = await import('../../dist/exporter/index.js');
   await runOnce(settingsFrom(loadConfig(process.argv[2])), { version: 'bench' });
   globalThis.gc();
   console.log((process.memoryUsage().heapUsed / 2 ** 20).toFixed(1));

@@ -12,8 +12,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { METRICS } from '../../dist/catalog/index.js';
-import { Engine } from '../../dist/exporter/engine.js';
-import { renderExposition } from '../../dist/exporter/render.js';
+import { Engine, renderExposition } from '../../dist/exporter/index.js';
 
 const STATUSES = [200, 301, 404, 503, null];
 

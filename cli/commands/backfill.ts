@@ -1,7 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { parseDuration } from '../../config/index.js';
-import { backfill } from '../../exporter/backfill.js';
-import { settingsFrom } from '../../exporter/settings.js';
+import { backfill, settingsFrom } from '../../exporter/index.js';
 import { configFrom, parse, UsageError } from '../args.js';
 import type { Command } from './command.js';
 

@@ -1,5 +1,4 @@
-import { settingsFrom, sourceProblems } from '../../exporter/settings.js';
-import { runOnceInWorker } from '../../exporter/once-worker.js';
+import { runOnceInWorker, settingsFrom, sourceProblems } from '../../exporter/index.js';
 import { configFrom, parse } from '../args.js';
 import { runDaemon } from '../lifecycle.js';
 import { LOG_FLAGS, LOG_HELP, loggerFrom } from '../log-flags.js';

@@ -2,8 +2,7 @@
 import type { Readable } from 'node:stream';
 import type { Config } from '../../config/index.js';
 import type { Logger } from '../../daemon/index.js';
-import { startDaemon, type Daemon } from '../../exporter/daemon.js';
-import { settingsFrom } from '../../exporter/settings.js';
+import { settingsFrom, startDaemon, type Daemon } from '../../exporter/index.js';
 import type { Part } from '../lifecycle.js';
 import { VERSION } from '../version.js';
 

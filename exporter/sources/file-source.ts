@@ -7,7 +7,7 @@
  */
 import { open, stat } from 'node:fs/promises';
 import { fingerprintOf, type Fingerprint } from './identity.js';
-import type { SourcePosition } from '../checkpoint.js';
+import type { SourcePosition } from '../state/checkpoint.js';
 import { expandGlob, isGlob } from './glob.js';
 import { FileTail, type TailHooks } from './file-tail.js';
 import type { LineSink } from './lines.js';

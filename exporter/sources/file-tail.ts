@@ -10,7 +10,7 @@
  * checkpointed together with the metrics those lines produced.
  */
 import { open, stat, type FileHandle } from 'node:fs/promises';
-import type { SourcePosition } from '../checkpoint.js';
+import type { SourcePosition } from '../state/checkpoint.js';
 import { fingerprintOf, findRenamed, FINGERPRINT_BYTES, type Fingerprint } from './identity.js';
 import { LineSplitter, type LineSink } from './lines.js';
 

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CheckpointError } from '../../../exporter/checkpoint.js';
+import { CheckpointError } from '../../../exporter/index.js';
 import { createLogger, ListenError } from '../../../daemon/index.js';
 import { runDaemon, type Part } from '../../../cli/lifecycle.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { applyRecord, errorReasonOf, failureReasonOf } from '../../../exporter/aggregate.js';
-import type { DeliveryRecord } from '../../../exporter/records/record.js';
-import { Aggregates } from '../../../exporter/state/aggregates.js';
+import { applyRecord, errorReasonOf, failureReasonOf } from '../../../../exporter/counting/apply.js';
+import type { DeliveryRecord } from '../../../../exporter/records/record.js';
+import { Aggregates } from '../../../../exporter/state/aggregates.js';
 
 function rec(over: Partial<DeliveryRecord>): DeliveryRecord {
   return {

@@ -2,9 +2,9 @@ import { appendFileSync, mkdtempSync, renameSync, rmSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FileSource } from '../../../exporter/sources/file-source.js';
-import { globToRegExp } from '../../../exporter/sources/glob.js';
-import type { SourcePosition } from '../../../exporter/checkpoint.js';
+import { FileSource } from '../../../../exporter/sources/file-source.js';
+import { globToRegExp } from '../../../../exporter/sources/glob.js';
+import type { SourcePosition } from '../../../../exporter/state/checkpoint.js';
 
 let dir: string;
 beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'hw-src-')); });

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Engine } from '../../../exporter/engine.js';
-import { LineSplitter } from '../../../exporter/sources/lines.js';
-import { compileMapping } from '../../../exporter/records/map.js';
-import { parseLine } from '../../../exporter/records/parse.js';
-import { HOOKWATCH_FORMAT } from '../../../exporter/records/presets.js';
+import { Engine } from '../../../../exporter/counting/engine.js';
+import { LineSplitter } from '../../../../exporter/sources/lines.js';
+import { compileMapping } from '../../../../exporter/records/map.js';
+import { parseLine } from '../../../../exporter/records/parse.js';
+import { HOOKWATCH_FORMAT } from '../../../../exporter/records/presets.js';
 
 const SRC = 'prop';
 

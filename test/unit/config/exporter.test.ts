@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../../config/index.js';
-import { settingsFrom } from '../../../exporter/settings.js';
+import { settingsFrom } from '../../../exporter/run/settings.js';
 import { configFromYaml } from '../../support/config.js';
 
 const head = 'endpoints: [{ name: a, url: "https://a.example/h" }]\nexporter:\n';

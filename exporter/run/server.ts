@@ -4,7 +4,7 @@
  * sources.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { listen, type Logger } from '../daemon/index.js';
+import { listen, type Logger } from '../../daemon/index.js';
 
 export interface ServerHandlers {
   /** Resolves with the exposition text to serve. */

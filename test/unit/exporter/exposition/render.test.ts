@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { METRICS, metricByName } from '../../../catalog/index.js';
-import { applyRecord } from '../../../exporter/aggregate.js';
-import { renderExposition } from '../../../exporter/render.js';
-import type { DeliveryRecord } from '../../../exporter/records/record.js';
-import { Aggregates } from '../../../exporter/state/aggregates.js';
-import { promtoolCheckMetrics } from '../../support/promtool.js';
-import { families } from '../../support/scrape.js';
+import { METRICS, metricByName } from '../../../../catalog/index.js';
+import { applyRecord } from '../../../../exporter/counting/apply.js';
+import { renderExposition } from '../../../../exporter/exposition/render.js';
+import type { DeliveryRecord } from '../../../../exporter/records/record.js';
+import { Aggregates } from '../../../../exporter/state/aggregates.js';
+import { promtoolCheckMetrics } from '../../../support/promtool.js';
+import { families } from '../../../support/scrape.js';
 
 const rec = (over: Partial<DeliveryRecord>): DeliveryRecord => ({
   kind: 'attempt', ts: 1000, eventId: 'e', eventType: 't', endpoint: 'ep', url: undefined, attempt: 2, status: 503, error: undefined,

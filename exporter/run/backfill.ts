@@ -6,13 +6,13 @@
  * grouped by family, each series' points in increasing time, then `# EOF`.
  */
 import { open } from 'node:fs/promises';
-import { METRICS, type MetricKey } from '../catalog/index.js';
-import { Engine } from './engine.js';
-import type { EndpointRef } from './endpoints.js';
-import { parseLine, readerFor, type FormatSpec } from './records/parse.js';
-import { formatValue, labelPairs } from './render.js';
-import { LineSplitter } from './sources/lines.js';
-import type { Aggregates } from './state/aggregates.js';
+import { METRICS, type MetricKey } from '../../catalog/index.js';
+import { Engine } from '../counting/engine.js';
+import type { EndpointRef } from '../counting/endpoints.js';
+import { parseLine, readerFor, type FormatSpec } from '../records/parse.js';
+import { formatValue, labelPairs } from '../exposition/render.js';
+import { LineSplitter } from '../sources/lines.js';
+import type { Aggregates } from '../state/aggregates.js';
 
 /** The real-traffic families a backfill writes (self-metrics describe the run, not the traffic). */
 export const BACKFILL_KEYS: readonly MetricKey[] = [

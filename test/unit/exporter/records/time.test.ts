@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readTimestamp } from '../../../exporter/records/time.js';
+import { readTimestamp } from '../../../../exporter/records/time.js';
 
 /** The reference: RFC 3339 shape check, then Date.parse on whole milliseconds. */
 function reference(v: string): number | 'bad' {

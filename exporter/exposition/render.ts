@@ -5,8 +5,8 @@
  * because serialising 10k series must stay well under 50 ms: label pairs
  * are rendered once per series and cached on it.
  */
-import { METRICS, type MetricDef, type MetricKey } from '../catalog/index.js';
-import type { Aggregates, HistogramSeries, ScalarSeries } from './state/aggregates.js';
+import { METRICS, type MetricDef, type MetricKey } from '../../catalog/index.js';
+import type { Aggregates, HistogramSeries, ScalarSeries } from '../state/aggregates.js';
 
 /** Escapes a label value for the text formats. */
 export function escapeLabelValue(v: string): string {

@@ -5,8 +5,8 @@
  * (the record is still counted, under `other`). The admitted values are
  * part of the checkpoint so a restart maps every value the same way.
  */
-import { LABEL, OVERFLOW_VALUE } from '../catalog/index.js';
-import type { Aggregates } from './state/aggregates.js';
+import { LABEL, OVERFLOW_VALUE } from '../../catalog/index.js';
+import type { Aggregates } from '../state/aggregates.js';
 
 export type GuardedLabel = typeof LABEL.endpoint | typeof LABEL.eventType;
 

@@ -7,13 +7,13 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Readable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Logger } from '../daemon/index.js';
-import { deliveryTotals, type EndpointDeliveryTotals } from './figures.js';
+import type { Logger } from '../../daemon/index.js';
+import { deliveryTotals, type EndpointDeliveryTotals } from '../state/figures.js';
 import { ExporterRuntime } from './runtime.js';
 import { startServer } from './server.js';
 import type { ExporterSettings } from './settings.js';
-import { handleIngest } from './sources/http-ingest.js';
-import { readStream } from './sources/stdin.js';
+import { handleIngest } from '../sources/http-ingest.js';
+import { readStream } from '../sources/stdin.js';
 
 export interface DaemonOptions {
   readonly version: string;

@@ -4,14 +4,14 @@
  * reason); `lines_read` is their sum. Sources call it synchronously, so
  * the state and the sources' offsets always move together.
  */
-import { LABEL } from '../catalog/index.js';
-import { applyRecord } from './aggregate.js';
+import { LABEL } from '../../catalog/index.js';
+import { applyRecord } from './apply.js';
 import { EndpointResolver, type EndpointRef } from './endpoints.js';
 import { LabelGuard } from './label-guard.js';
-import { parseLine, readerFor, type FormatSpec } from './records/parse.js';
-import type { DeliveryRecord } from './records/record.js';
-import type { LineSink } from './sources/lines.js';
-import { Aggregates } from './state/aggregates.js';
+import { parseLine, readerFor, type FormatSpec } from '../records/parse.js';
+import type { DeliveryRecord } from '../records/record.js';
+import type { LineSink } from '../sources/lines.js';
+import { Aggregates } from '../state/aggregates.js';
 
 export interface EngineOptions {
   readonly endpoints: readonly EndpointRef[];

@@ -4,8 +4,8 @@
  * never sees argv or the environment.
  */
 import { accessSync, constants, statSync } from 'node:fs';
-import type { Config, ExporterConfig, SourceConfig } from '../config/index.js';
-import type { EndpointRef } from './endpoints.js';
+import type { Config, ExporterConfig, SourceConfig } from '../../config/index.js';
+import type { EndpointRef } from '../counting/endpoints.js';
 
 export type { SourceConfig };
 

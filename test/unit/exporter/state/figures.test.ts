@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { deliveryTotals } from '../../../exporter/figures.js';
-import { Aggregates } from '../../../exporter/state/aggregates.js';
+import { deliveryTotals } from '../../../../exporter/state/figures.js';
+import { Aggregates } from '../../../../exporter/state/aggregates.js';
 
 describe('delivery totals for the status page', () => {
   it('sums series per endpoint over every other label, label values as they are', () => {

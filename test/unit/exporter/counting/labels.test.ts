@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { EndpointResolver, normalizeUrl } from '../../../exporter/endpoints.js';
-import { LabelGuard } from '../../../exporter/label-guard.js';
-import { Aggregates } from '../../../exporter/state/aggregates.js';
+import { EndpointResolver, normalizeUrl } from '../../../../exporter/counting/endpoints.js';
+import { LabelGuard } from '../../../../exporter/counting/label-guard.js';
+import { Aggregates } from '../../../../exporter/state/aggregates.js';
 
 describe('endpoint label', () => {
   const r = new EndpointResolver([

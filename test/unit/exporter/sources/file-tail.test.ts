@@ -3,8 +3,8 @@ import { appendFileSync, closeSync, mkdtempSync, openSync, readFileSync, renameS
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FileTail } from '../../../exporter/sources/file-tail.js';
-import type { SourcePosition } from '../../../exporter/checkpoint.js';
+import { FileTail } from '../../../../exporter/sources/file-tail.js';
+import type { SourcePosition } from '../../../../exporter/state/checkpoint.js';
 
 let dir: string;
 beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'hw-tail-')); });

@@ -2,11 +2,11 @@ import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { METRICS } from '../../../catalog/index.js';
-import { CHECKPOINT_FILE, CheckpointError, readCheckpoint } from '../../../exporter/checkpoint.js';
-import { ExporterRuntime } from '../../../exporter/runtime.js';
-import type { ExporterSettings } from '../../../exporter/settings.js';
-import { parseExposition } from '../../integration/exporter/generate.js';
+import { METRICS } from '../../../../catalog/index.js';
+import { CHECKPOINT_FILE, CheckpointError, readCheckpoint } from '../../../../exporter/state/checkpoint.js';
+import { ExporterRuntime } from '../../../../exporter/run/runtime.js';
+import type { ExporterSettings } from '../../../../exporter/run/settings.js';
+import { parseExposition } from '../../../integration/exporter/generate.js';
 
 let dir: string;
 beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'hw-rt-')); });

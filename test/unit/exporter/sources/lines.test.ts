@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LineSplitter } from '../../../exporter/sources/lines.js';
+import { LineSplitter } from '../../../../exporter/sources/lines.js';
 
 function collect(max: number) {
   const lines: string[] = [];

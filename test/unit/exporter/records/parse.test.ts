@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseLine, readerFor } from '../../../exporter/records/parse.js';
+import { parseLine, readerFor } from '../../../../exporter/records/parse.js';
 
 const native = readerFor({ format: 'hookwatch' });
 const base = { ts: '2026-11-28T10:00:01.234Z', event_id: 'evt_1', event_type: 'payment.received', endpoint: 'payments-primary' };

@@ -6,7 +6,7 @@
  */
 import { open, rename, mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { SerializedAggregates } from './state/aggregates.js';
+import type { SerializedAggregates } from './aggregates.js';
 
 export const CHECKPOINT_FILE = 'checkpoint.json';
 

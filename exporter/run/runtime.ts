@@ -4,13 +4,13 @@
  * checkpoint holding the same state is durable, so no scrape ever sees a
  * value a crash could take back.
  */
-import { readCheckpoint, writeCheckpoint, type Checkpoint, type SourcePosition } from './checkpoint.js';
-import { LABEL, PARSE_ERROR_REASONS } from '../catalog/index.js';
-import { silentLogger, type Logger } from '../daemon/index.js';
-import { Engine } from './engine.js';
-import { renderExposition } from './render.js';
-import { FileSource } from './sources/file-source.js';
-import { Aggregates } from './state/aggregates.js';
+import { readCheckpoint, writeCheckpoint, type Checkpoint, type SourcePosition } from '../state/checkpoint.js';
+import { LABEL, PARSE_ERROR_REASONS } from '../../catalog/index.js';
+import { silentLogger, type Logger } from '../../daemon/index.js';
+import { Engine } from '../counting/engine.js';
+import { renderExposition } from '../exposition/render.js';
+import { FileSource } from '../sources/file-source.js';
+import { Aggregates } from '../state/aggregates.js';
 import type { ExporterSettings } from './settings.js';
 
 export interface RuntimeOptions {

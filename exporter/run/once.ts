@@ -4,11 +4,11 @@
  * read or written): it is for pipes, audits and benchmarks.
  */
 import type { Readable } from 'node:stream';
-import { Engine } from './engine.js';
-import { renderExposition } from './render.js';
+import { Engine } from '../counting/engine.js';
+import { renderExposition } from '../exposition/render.js';
 import type { ExporterSettings } from './settings.js';
-import { FileSource } from './sources/file-source.js';
-import { readStream } from './sources/stdin.js';
+import { FileSource } from '../sources/file-source.js';
+import { readStream } from '../sources/stdin.js';
 
 export interface OnceOptions {
   readonly version: string;

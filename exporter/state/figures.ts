@@ -5,8 +5,8 @@
  * and last rate-limit headers. The same numbers a scrape renders, with no
  * exposition text in between.
  */
-import { LABEL, METRICS, type MetricKey } from '../catalog/index.js';
-import type { Aggregates } from './state/aggregates.js';
+import { LABEL, METRICS, type MetricKey } from '../../catalog/index.js';
+import type { Aggregates } from './aggregates.js';
 
 /** One endpoint's totals since the exporter's state began; gauges absent until seen. */
 export interface EndpointDeliveryTotals {

@@ -2,9 +2,9 @@
  * What one record adds to the metrics (DESIGN.md metric catalog, real
  * traffic). Pure: a record and its resolved labels in, state updated.
  */
-import { retryAttemptOf, statusClassOf, type FailureReason } from '../catalog/index.js';
-import type { DeliveryRecord } from './records/record.js';
-import type { Aggregates } from './state/aggregates.js';
+import { retryAttemptOf, statusClassOf, type FailureReason } from '../../catalog/index.js';
+import type { DeliveryRecord } from '../records/record.js';
+import type { Aggregates } from '../state/aggregates.js';
 
 /** Why an attempt failed, or null when it succeeded (2xx and no error). */
 export function failureReasonOf(status: number | undefined, error: string | undefined): FailureReason | null {
