@@ -6,6 +6,7 @@ export * from './types.js';
 export * from './labels.js';
 export * from './metrics.js';
 export * from './names.js';
+export * from './escape.js';
 export * as promql from './promql.js';
 
 import { METRICS } from './metrics.js';

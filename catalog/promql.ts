@@ -5,6 +5,7 @@
  * metric or label that is not in the catalog is a compile error, not a silently
  * empty panel.
  */
+import { escapeLabelValue } from './escape.js';
 import type { LabelName } from './labels.js';
 import type { LabelsOf, MetricDef } from './types.js';
 
@@ -29,10 +30,6 @@ export const oneOf = (values: readonly string[]): Matcher => re(values.map(escap
 /** The series of a histogram family. */
 export type HistogramSeries = 'bucket' | 'sum' | 'count';
 
-function escapeValue(v: string): string {
-  return v.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
-}
-
 export function escapeRegex(v: string): string {
   return v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -54,7 +51,7 @@ export function selector<M extends MetricDef>(m: M, match: Selection<M> = {}, se
     const v = entries[name];
     if (v === undefined) continue;
     const { op, value } = typeof v === 'string' ? eq(v) : v;
-    parts.push(`${name}${op}"${escapeValue(value)}"`);
+    parts.push(`${name}${op}"${escapeLabelValue(value)}"`);
   }
   const base = seriesName(m, series);
   return parts.length ? `${base}{${parts.join(',')}}` : base;
@@ -127,7 +124,7 @@ export function firingAlerts(alertNames: readonly string[]): string {
  */
 export function constantsBy(label: LabelName, values: readonly (readonly [string, number])[]): string {
   if (values.length === 0) throw new TypeError(`Invalid constantsBy(${label}). Must have at least one value.`);
-  return values.map(([v, n]) => `label_replace(vector(${n}), "${label}", "${escapeValue(v)}", "", "")`).join(' or ');
+  return values.map(([v, n]) => `label_replace(vector(${n}), "${label}", "${escapeLabelValue(v)}", "", "")`).join(' or ');
 }
 
 /**
@@ -150,7 +147,7 @@ export function recorded(name: string, match: Partial<Record<LabelName, MatchVal
   if (!/^[a-z_]+:[a-z0-9_]+:[a-z0-9_]+$/.test(name)) throw new TypeError(`Invalid recording rule name "${name}". Must come from recordName().`);
   const parts = Object.entries(match).filter(([, v]) => v !== undefined).map(([label, v]) => {
     const { op, value } = typeof v === 'string' ? eq(v) : (v as Matcher);
-    return `${label}${op}"${escapeValue(value)}"`;
+    return `${label}${op}"${escapeLabelValue(value)}"`;
   });
   return parts.length ? `${name}{${parts.join(',')}}` : name;
 }
