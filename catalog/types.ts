@@ -33,3 +33,6 @@ export function defineMetric<const L extends string>(def: MetricDef<L>): MetricD
 
 /** The label names a metric accepts. */
 export type LabelsOf<M> = M extends MetricDef<infer L> ? L : never;
+
+/** A value for every label of a metric, by name (prom-client's `LabelValues<T>`, all required). */
+export type LabelValues<M> = Readonly<Record<LabelsOf<M>, string>>;

@@ -40,40 +40,41 @@ function elapsed(from: number, to: number): number {
  * values (resolved and capped by the caller).
  */
 export function applyRecord(agg: Aggregates, r: DeliveryRecord, endpoint: string, eventType: string): void {
-  const ee = [endpoint, eventType];
+  const ee = { endpoint, event_type: eventType };
+  const ep = { endpoint };
   switch (r.kind) {
     case 'attempt': {
-      agg.inc('deliveries', [endpoint, eventType, statusClassOf(r.status)]);
+      agg.inc('deliveries', { ...ee, status_class: statusClassOf(r.status) });
       const reason = failureReasonOf(r.status, r.error);
-      if (reason !== null) agg.inc('deliveryFailures', [endpoint, eventType, reason]);
+      if (reason !== null) agg.inc('deliveryFailures', { ...ee, reason });
       const retry = r.attempt === undefined ? null : retryAttemptOf(r.attempt);
-      if (retry !== null) agg.inc('deliveryRetries', [endpoint, eventType, retry]);
+      if (retry !== null) agg.inc('deliveryRetries', { ...ee, attempt: retry });
       const d = r.durationSeconds !== undefined && r.durationSeconds >= 0 ? r.durationSeconds : undefined;
       if (d !== undefined) agg.observe('deliveryDuration', ee, d);
       // ts is when the attempt ended, so it started duration earlier.
       if (r.queuedAt !== undefined) agg.observe('queue', ee, elapsed(r.queuedAt, r.ts - (d ?? 0)));
       if (r.outcome === 'delivered') {
-        agg.inc('events', [endpoint, eventType, 'delivered']);
+        agg.inc('events', { ...ee, outcome: 'delivered' });
         if (r.createdAt !== undefined) agg.observe('endToEnd', ee, elapsed(r.createdAt, r.ts));
-        if (r.ts > agg.get('lastDelivery', [endpoint])) agg.set('lastDelivery', [endpoint], r.ts);
+        if (r.ts > agg.get('lastDelivery', ep)) agg.set('lastDelivery', ep, r.ts);
       } else if (r.outcome === 'dead_lettered') {
-        agg.inc('events', [endpoint, eventType, 'dead_lettered']);
+        agg.inc('events', { ...ee, outcome: 'dead_lettered' });
       }
-      if (r.rateLimitRemaining !== undefined) agg.set('rateLimitRemaining', [endpoint], r.rateLimitRemaining);
-      if (r.rateLimitLimit !== undefined) agg.set('rateLimitLimit', [endpoint], r.rateLimitLimit);
+      if (r.rateLimitRemaining !== undefined) agg.set('rateLimitRemaining', ep, r.rateLimitRemaining);
+      if (r.rateLimitLimit !== undefined) agg.set('rateLimitLimit', ep, r.rateLimitLimit);
       return;
     }
     case 'dlq':
       agg.inc('dlqEvents', ee);
-      agg.set('dlqDepth', [endpoint], agg.get('dlqDepth', [endpoint]) + 1);
+      agg.set('dlqDepth', ep, agg.get('dlqDepth', ep) + 1);
       return;
     case 'dlq_replay':
       agg.inc('dlqReplayed', ee);
       // A replay of an event moved in before the log began must not go negative.
-      agg.set('dlqDepth', [endpoint], Math.max(0, agg.get('dlqDepth', [endpoint]) - 1));
+      agg.set('dlqDepth', ep, Math.max(0, agg.get('dlqDepth', ep) - 1));
       return;
     case 'processed':
-      if (r.processedStatus !== undefined) agg.inc('eventsProcessed', [endpoint, eventType, r.processedStatus]);
+      if (r.processedStatus !== undefined) agg.inc('eventsProcessed', { ...ee, status: r.processedStatus });
       if (r.processingSeconds !== undefined && r.processingSeconds >= 0) agg.observe('processing', ee, r.processingSeconds);
       return;
   }

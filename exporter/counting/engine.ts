@@ -45,23 +45,23 @@ export class Engine {
   /** A line sink that counts into this engine under the `source` label; `line` says whether it was a record. */
   sink(source: string, spec: FormatSpec): { line(text: string, bytes: number): boolean; tooLong(bytes: number): void } & LineSink {
     const read = readerFor(spec);
-    const src = [source];
+    const src = { source };
     return {
       line: (text, bytes) => {
         this.countLine(src, bytes);
         const r = parseLine(text, read);
         if (r.ok) this.record(source, r.record);
-        else this.agg.inc('exporterParseErrors', [source, r.reason]);
+        else this.agg.inc('exporterParseErrors', { source, reason: r.reason });
         return r.ok;
       },
       tooLong: (bytes) => {
         this.countLine(src, bytes);
-        this.agg.inc('exporterParseErrors', [source, 'line_too_long']);
+        this.agg.inc('exporterParseErrors', { source, reason: 'line_too_long' });
       },
     };
   }
 
-  private countLine(src: readonly string[], bytes: number): void {
+  private countLine(src: { readonly source: string }, bytes: number): void {
     this.agg.inc('exporterLinesRead', src);
     this.agg.inc('exporterBytesRead', src, bytes);
   }
@@ -71,7 +71,8 @@ export class Engine {
     const endpoint = this.guard.admit(LABEL.endpoint, this.resolver.resolve(r.endpoint, r.url), this.agg);
     const eventType = this.guard.admit(LABEL.eventType, r.eventType, this.agg);
     applyRecord(this.agg, r, endpoint, eventType);
-    this.agg.inc('exporterRecords', [source, r.kind]);
-    if (r.ts > this.agg.get('exporterLastEvent', [source])) this.agg.set('exporterLastEvent', [source], r.ts);
+    this.agg.inc('exporterRecords', { source, kind: r.kind });
+    const src = { source };
+    if (r.ts > this.agg.get('exporterLastEvent', src)) this.agg.set('exporterLastEvent', src, r.ts);
   }
 }

@@ -50,7 +50,7 @@ export class LabelGuard {
       known.set(value, value);
       return value;
     }
-    agg.inc('exporterLabelOverflow', [label]);
+    agg.inc('exporterLabelOverflow', { label });
     return OVERFLOW_VALUE;
   }
 

@@ -1,71 +1,16 @@
 /**
- * Prometheus text exposition (format 0.0.4) of an Aggregates state, with
- * HELP and TYPE from the catalog. Written by hand rather than through
- * prom-client because the state is ours (it comes from the checkpoint) and
- * because serialising 10k series must stay well under 50 ms: label pairs
- * are rendered once per series and cached on it.
+ * The two exposition formats, from one set of line builders (./format.ts):
+ * - `renderExposition`: Prometheus text format 0.0.4 of an Aggregates
+ *   state (what `/metrics` and `--once` serve). Written by hand rather than
+ *   through prom-client because the state is ours (it comes from the
+ *   checkpoint) and serialising 10k series must stay well under 50 ms:
+ *   label pairs are rendered once per series and cached on it.
+ * - `renderOpenMetrics`: timestamped samples per series (backfill), grouped
+ *   by family, each series' points in time order, then `# EOF`.
  */
-import { METRICS, type MetricDef, type MetricKey } from '../../catalog/index.js';
-import type { Aggregates, HistogramSeries, ScalarSeries } from '../state/aggregates.js';
-
-/** Escapes a label value for the text formats. */
-export function escapeLabelValue(v: string): string {
-  return /[\\"\n]/.test(v) ? v.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n') : v;
-}
-
-/** `a="x",b="y"` for a series (no braces). */
-export function labelPairs(def: MetricDef, values: readonly string[]): string {
-  let out = '';
-  for (let i = 0; i < def.labels.length; i++) {
-    if (i > 0) out += ',';
-    out += `${def.labels[i]}="${escapeLabelValue(values[i] ?? '')}"`;
-  }
-  return out;
-}
-
-/** A sample value as Prometheus text expects it. */
-export function formatValue(v: number): string {
-  if (Number.isNaN(v)) return 'NaN';
-  if (v === Infinity) return '+Inf';
-  if (v === -Infinity) return '-Inf';
-  return String(v);
-}
-
-/** Bucket bounds rendered once per family. */
-const LE_CACHE = new Map<MetricKey, string[]>();
-function leOf(key: MetricKey): string[] {
-  let le = LE_CACHE.get(key);
-  if (!le) LE_CACHE.set(key, (le = [...(METRICS[key].buckets ?? []).map(formatValue), '+Inf']));
-  return le;
-}
-
-function header(def: MetricDef): string {
-  return `# HELP ${def.name} ${def.help.replace(/\\/g, '\\\\').replace(/\n/g, '\\n')}\n# TYPE ${def.name} ${def.type}\n`;
-}
-
-function scalarLines(def: MetricDef, fam: readonly ScalarSeries[], parts: string[]): void {
-  for (const s of fam) {
-    s.labelText ??= def.labels.length ? `{${labelPairs(def, s.labels)}}` : '';
-    parts.push(`${def.name}${s.labelText} ${formatValue(s.value)}\n`);
-  }
-}
-
-function histogramLines(key: MetricKey, def: MetricDef, fam: readonly HistogramSeries[], parts: string[]): void {
-  const le = leOf(key);
-  for (const h of fam) {
-    h.labelText ??= labelPairs(def, h.labels);
-    const pre = h.labelText ? `${h.labelText},` : '';
-    const braces = h.labelText ? `{${h.labelText}}` : '';
-    let cum = 0;
-    let text = '';
-    for (let i = 0; i < le.length; i++) {
-      cum += h.counts[i] as number;
-      text += `${def.name}_bucket{${pre}le="${le[i]}"} ${cum}\n`;
-    }
-    text += `${def.name}_sum${braces} ${formatValue(h.sum)}\n${def.name}_count${braces} ${h.count}\n`;
-    parts.push(text);
-  }
-}
+import { METRICS, type MetricKey } from '../../catalog/index.js';
+import type { Aggregates } from '../state/aggregates.js';
+import { formatValue, header, histogramLines, labelPairs, leOf, scalarLine } from './format.js';
 
 /** Renders every family that has at least one series, in catalog order. */
 export function renderExposition(agg: Aggregates): string {
@@ -76,13 +21,58 @@ export function renderExposition(agg: Aggregates): string {
       const fam = agg.histograms(key);
       if (fam.length === 0) continue;
       parts.push(header(def));
-      histogramLines(key, def, fam, parts);
+      const le = leOf(key);
+      for (const h of fam) {
+        h.labelText ??= labelPairs(def, h.labels);
+        parts.push(histogramLines(def, le, h.labelText, h.counts, h.sum, h.count));
+      }
     } else {
       const fam = agg.scalars(key);
       if (fam.length === 0) continue;
       parts.push(header(def));
-      scalarLines(def, fam, parts);
+      for (const s of fam) {
+        s.labelText ??= def.labels.length ? `{${labelPairs(def, s.labels)}}` : '';
+        parts.push(scalarLine(def, s.labelText, s.value));
+      }
     }
   }
   return parts.join('');
+}
+
+/**
+ * One series' samples in event time: `[t, value]` for counters and gauges,
+ * `[t, per-bucket counts…, sum, count]` for histograms.
+ */
+export interface TimedSeries {
+  readonly labels: readonly string[];
+  readonly points: readonly (readonly number[])[];
+}
+
+/** OpenMetrics text of the given families, in `keys` order; empty families are left out. */
+export function renderOpenMetrics(keys: readonly MetricKey[], families: ReadonlyMap<MetricKey, Iterable<TimedSeries>>): { text: string; samples: number } {
+  const parts: string[] = [];
+  let samples = 0;
+  for (const key of keys) {
+    const series = [...(families.get(key) ?? [])];
+    if (series.length === 0) continue;
+    const def = METRICS[key];
+    // OpenMetrics names the family without the `_total` sample suffix.
+    parts.push(header(def, def.type === 'counter' ? def.name.replace(/_total$/, '') : def.name));
+    const le = leOf(key);
+    for (const { labels, points } of series) {
+      const pairs = labelPairs(def, labels);
+      for (const p of points) {
+        const ts = ` ${formatValue(p[0] as number)}`;
+        if (def.type !== 'histogram') {
+          parts.push(scalarLine(def, pairs ? `{${pairs}}` : '', p[1] as number, ts));
+          samples++;
+          continue;
+        }
+        parts.push(histogramLines(def, le, pairs, p.slice(1, le.length + 1), p[le.length + 1] as number, p[le.length + 2] as number, ts));
+        samples += le.length + 2;
+      }
+    }
+  }
+  parts.push('# EOF\n');
+  return { text: parts.join(''), samples };
 }

@@ -5,14 +5,15 @@
  * `step` seconds of event time the changed series are sampled. Output is
  * grouped by family, each series' points in increasing time, then `# EOF`.
  */
-import { open } from 'node:fs/promises';
+import { access, constants, stat } from 'node:fs/promises';
+import type { RecordFormatSpec } from '../../config/index.js';
 import { METRICS, type MetricKey } from '../../catalog/index.js';
 import { Engine } from '../counting/engine.js';
 import type { EndpointRef } from '../counting/endpoints.js';
-import { parseLine, readerFor, type FormatSpec } from '../records/parse.js';
-import { formatValue, labelPairs } from '../exposition/render.js';
-import { LineSplitter } from '../sources/lines.js';
+import { renderOpenMetrics, type TimedSeries } from '../exposition/render.js';
+import { parseLine, readerFor } from '../records/parse.js';
 import type { Aggregates } from '../state/aggregates.js';
+import { drain, openFileSource } from './open.js';
 
 /** The real-traffic families a backfill writes (self-metrics describe the run, not the traffic). */
 export const BACKFILL_KEYS: readonly MetricKey[] = [
@@ -22,7 +23,7 @@ export const BACKFILL_KEYS: readonly MetricKey[] = [
 
 export interface BackfillOptions {
   readonly from: string;
-  readonly format: FormatSpec;
+  readonly format: RecordFormatSpec;
   readonly endpoints: readonly EndpointRef[];
   readonly labelLimit: number;
   readonly maxLineBytes: number;
@@ -39,15 +40,16 @@ export interface BackfillResult {
   readonly samples: number;
 }
 
-/** series id → points: [t, value] or [t, cumulative buckets…, sum, count]. */
-type Points = Map<string, { labels: readonly string[]; points: number[][] }>;
+type Series = { labels: readonly string[]; points: number[][] };
+/** series id → its points, per family. */
+type Points = Map<string, Series>;
 
 function sample(agg: Aggregates, t: number, out: Map<MetricKey, Points>, last: Map<string, number>): void {
   for (const key of BACKFILL_KEYS) {
-    const fam = out.get(key) ?? new Map();
+    const fam = out.get(key) ?? new Map<string, Series>();
     out.set(key, fam);
     const series = METRICS[key].type === 'histogram'
-      ? agg.histograms(key).map((h) => ({ id: h.labels.join('\u0000'), labels: h.labels, version: h.count, point: () => cumulative(h.counts, h.sum, h.count) }))
+      ? agg.histograms(key).map((h) => ({ id: h.labels.join('\u0000'), labels: h.labels, version: h.count, point: () => [...h.counts, h.sum, h.count] }))
       : agg.scalars(key).map((s) => ({ id: s.labels.join('\u0000'), labels: s.labels, version: s.value, point: () => [s.value] }));
     for (const s of series) {
       const k = `${key}\u0001${s.id}`;
@@ -60,46 +62,15 @@ function sample(agg: Aggregates, t: number, out: Map<MetricKey, Points>, last: M
   }
 }
 
-function cumulative(counts: readonly number[], sum: number, count: number): number[] {
-  let c = 0;
-  return [...counts.map((n) => (c += n)), sum, count];
-}
-
-function render(out: Map<MetricKey, Points>): { text: string; samples: number } {
-  const parts: string[] = [];
-  let samples = 0;
-  for (const key of BACKFILL_KEYS) {
-    const fam = out.get(key);
-    if (!fam || fam.size === 0) continue;
-    const def = METRICS[key];
-    // OpenMetrics names the family without the `_total` sample suffix.
-    const family = def.type === 'counter' ? def.name.replace(/_total$/, '') : def.name;
-    parts.push(`# HELP ${family} ${def.help}\n# TYPE ${family} ${def.type}\n`);
-    const le = [...(def.buckets ?? []).map(formatValue), '+Inf'];
-    for (const { labels, points } of fam.values()) {
-      const pairs = labelPairs(def, labels);
-      const braces = pairs ? `{${pairs}}` : '';
-      for (const p of points) {
-        const t = formatValue(p[0] as number);
-        if (def.type !== 'histogram') {
-          parts.push(`${def.name}${braces} ${formatValue(p[1] as number)} ${t}\n`);
-          samples++;
-          continue;
-        }
-        const pre = pairs ? `${pairs},` : '';
-        le.forEach((b, i) => parts.push(`${def.name}_bucket{${pre}le="${b}"} ${p[i + 1] as number} ${t}\n`));
-        parts.push(`${def.name}_sum${braces} ${formatValue(p[le.length + 1] as number)} ${t}\n`);
-        parts.push(`${def.name}_count${braces} ${p[le.length + 2] as number} ${t}\n`);
-        samples += le.length + 2;
-      }
-    }
-  }
-  parts.push('# EOF\n');
-  return { text: parts.join(''), samples };
+/** Fails like opening the file would: missing, unreadable or a folder. */
+async function checkReadable(path: string): Promise<void> {
+  if ((await stat(path)).isDirectory()) throw Object.assign(new Error(`EISDIR: illegal operation on a directory, read '${path}'`), { code: 'EISDIR' });
+  await access(path, constants.R_OK);
 }
 
 /** Reads the whole log and returns the OpenMetrics text. */
 export async function backfill(o: BackfillOptions): Promise<BackfillResult> {
+  await checkReadable(o.from);
   const engine = new Engine({ endpoints: o.endpoints, labelLimit: o.labelLimit });
   const read = readerFor(o.format);
   const out = new Map<MetricKey, Points>();
@@ -107,8 +78,8 @@ export async function backfill(o: BackfillOptions): Promise<BackfillResult> {
   let window = -Infinity;
   let lines = 0;
   let records = 0;
-  const splitter = new LineSplitter(o.maxLineBytes, {
-    line: (text) => {
+  const sink = {
+    line: (text: string) => {
       lines++;
       const r = parseLine(text, read);
       if (!r.ok) return;
@@ -122,24 +93,17 @@ export async function backfill(o: BackfillOptions): Promise<BackfillResult> {
       records++;
     },
     tooLong: () => { lines++; },
-  });
-  const fh = await open(o.from, 'r');
+  };
+  const src = openFileSource(engine, { type: 'file', name: 'backfill', path: o.from, written: o.from, ...o.format }, o.maxLineBytes, undefined, sink);
   try {
-    const total = (await fh.stat()).size;
-    const buf = Buffer.allocUnsafe(1 << 20);
-    let done = 0;
-    for (;;) {
-      const { bytesRead } = await fh.read(buf, 0, buf.length, done);
-      if (bytesRead === 0) break;
-      done += bytesRead;
-      splitter.push(buf.subarray(0, bytesRead));
-      o.progress?.(done, total, lines);
-    }
-    if (splitter.heldBytes > 0) splitter.push(Buffer.from('\n'));
+    await drain(src, () => {
+      const lag = src.lag();
+      o.progress?.(lag.offset, lag.size, lines);
+    });
   } finally {
-    await fh.close();
+    await src.close();
   }
   if (window !== -Infinity) sample(engine.agg, (window + 1) * o.stepSeconds, out, last);
-  const { text, samples } = render(out);
+  const { text, samples } = renderOpenMetrics(BACKFILL_KEYS, new Map([...out].map(([k, fam]): [MetricKey, Iterable<TimedSeries>] => [k, fam.values()])));
   return { text, lines, records, errors: lines - records, samples };
 }

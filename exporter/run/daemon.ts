@@ -13,7 +13,7 @@ import { ExporterRuntime } from './runtime.js';
 import { startServer } from './server.js';
 import type { ExporterSettings } from './settings.js';
 import { handleIngest } from '../sources/http-ingest.js';
-import { readStream } from '../sources/stdin.js';
+import { readInto } from './open.js';
 
 export interface DaemonOptions {
   readonly version: string;
@@ -41,15 +41,14 @@ export async function startDaemon(settings: ExporterSettings, opts: DaemonOption
 
   const ingest = new Map<string, (req: IncomingMessage, res: ServerResponse) => Promise<void>>();
   settings.sources.forEach((s) => {
-    const name = s.name;
     if (s.type === 'http') {
-      const counter = rt.engine.sink(name, s);
+      const counter = rt.engine.sink(s.name, s);
       ingest.set(s.path, (req, res) => handleIngest(req, res, {
         token: s.token, maxBodyBytes: s.maxBodyBytes, maxLineBytes: settings.maxLineBytes,
         line: counter.line, tooLong: counter.tooLong, flush: () => rt.flush(),
       }));
     } else if (s.type === 'stdin' && opts.stdin) {
-      readStream(opts.stdin, rt.engine.sink(name, s), settings.maxLineBytes).catch((err: unknown) => opts.log.error('reading stdin failed', { source: name, error: err }));
+      readInto(rt.engine, s.name, s, opts.stdin, settings.maxLineBytes).catch((err: unknown) => opts.log.error('reading stdin failed', { source: s.name, error: err }));
     }
   });
 
@@ -84,11 +83,11 @@ export async function startDaemon(settings: ExporterSettings, opts: DaemonOption
       return deliveryTotals(rt.engine.agg);
     },
     reloadFailed() {
-      rt.engine.agg.inc('configReloads', ['failure']);
+      rt.engine.agg.inc('configReloads', { result: 'failure' });
     },
     async reload(next) {
       await rt.reconfigure(next);
-      rt.engine.agg.inc('configReloads', ['success']);
+      rt.engine.agg.inc('configReloads', { result: 'success' });
       pollSeconds = next.pollSeconds;
       clearInterval(timer);
       timer = setInterval(tick, next.checkpointSeconds * 1000);

@@ -9,7 +9,8 @@ import { LABEL, PARSE_ERROR_REASONS } from '../../catalog/index.js';
 import { silentLogger, type Logger } from '../../daemon/index.js';
 import { Engine } from '../counting/engine.js';
 import { renderExposition } from '../exposition/render.js';
-import { FileSource } from '../sources/file-source.js';
+import type { FileSource } from '../sources/file-source.js';
+import { openFileSource } from './open.js';
 import { Aggregates } from '../state/aggregates.js';
 import type { ExporterSettings } from './settings.js';
 
@@ -42,7 +43,7 @@ export class ExporterRuntime {
       aggregates: saved ? Aggregates.from(saved.state) : new Aggregates(),
       labels: saved?.labels ?? {},
     });
-    this.engine.agg.set('buildInfo', [opts.version, 'exporter'], 1);
+    this.engine.agg.set('buildInfo', { version: opts.version, component: 'exporter' }, 1);
     this.published = renderExposition(this.engine.agg);
     this.openSources();
     this.initSelfSeries();
@@ -61,15 +62,15 @@ export class ExporterRuntime {
   private initSelfSeries(): void {
     const agg = this.engine.agg;
     this.settings.sources.forEach((s) => {
-      const name = s.name;
-      agg.inc('exporterLinesRead', [name], 0);
-      for (const reason of PARSE_ERROR_REASONS) agg.inc('exporterParseErrors', [name, reason], 0);
+      const source = { source: s.name };
+      agg.inc('exporterLinesRead', source, 0);
+      for (const reason of PARSE_ERROR_REASONS) agg.inc('exporterParseErrors', { ...source, reason }, 0);
       if (s.type === 'file') {
-        agg.inc('exporterRotations', [name], 0);
-        agg.inc('exporterTruncations', [name], 0);
+        agg.inc('exporterRotations', source, 0);
+        agg.inc('exporterTruncations', source, 0);
       }
     });
-    for (const label of [LABEL.endpoint, LABEL.eventType]) agg.inc('exporterLabelOverflow', [label], 0);
+    for (const label of [LABEL.endpoint, LABEL.eventType]) agg.inc('exporterLabelOverflow', { label }, 0);
   }
 
   private openSources(): void {
@@ -79,13 +80,11 @@ export class ExporterRuntime {
       if (!saved.has(src)) saved.set(src, new Map());
       saved.get(src)?.set(path, pos);
     }
-    this.settings.sources.forEach((s) => {
-      if (s.type !== 'file') return;
-      const name = s.name;
-      const agg = this.engine.agg;
-      const hooks = { rotated: () => agg.inc('exporterRotations', [name]), truncated: () => agg.inc('exporterTruncations', [name]) };
-      this.files.push(new FileSource(name, s.path, this.engine.sink(name, s), this.settings.maxLineBytes, hooks, saved.get(name) ?? new Map(), this.saved?.retired?.[name] ?? []));
-    });
+    for (const s of this.settings.sources) {
+      if (s.type !== 'file') continue;
+      const resume = { positions: saved.get(s.name) ?? new Map<string, SourcePosition>(), retired: this.saved?.retired?.[s.name] ?? [] };
+      this.files.push(openFileSource(this.engine, s, this.settings.maxLineBytes, resume));
+    }
   }
 
   /** Reads every file source once (to its end, or to its per-poll budget). True when more is ready. */
@@ -136,15 +135,15 @@ export class ExporterRuntime {
     for (const f of this.files) {
       for (const [path, pos] of f.positions()) sources[`${f.name}${KEY_SEP}${path}`] = pos;
       const lag = f.lag();
-      agg.set('exporterSourceSize', [f.name], lag.size);
-      agg.set('exporterSourceOffset', [f.name], lag.offset);
+      agg.set('exporterSourceSize', { source: f.name }, lag.size);
+      agg.set('exporterSourceOffset', { source: f.name }, lag.offset);
     }
     // Nothing counted and no gauge moved since the last durable checkpoint:
     // the published snapshot already is this state (idle scrapes stay cheap).
     if (agg.version === this.durableVersion) return;
     const at = this.now();
-    agg.set('exporterLastCheckpoint', [], at);
-    agg.inc('exporterCheckpointWrites', ['success']);
+    agg.set('exporterLastCheckpoint', {}, at);
+    agg.inc('exporterCheckpointWrites', { result: 'success' });
     const text = renderExposition(agg);
     const retired = Object.fromEntries(this.files.map((f) => [f.name, f.retired()]));
     const cp: Checkpoint = { version: 1, writtenAt: at, sources, retired, labels: this.engine.guard.toJSON(), state: agg.toJSON() };
@@ -154,8 +153,8 @@ export class ExporterRuntime {
       this.published = text;
       this.durableVersion = version;
     } catch (err) {
-      agg.inc('exporterCheckpointWrites', ['success'], -1);
-      agg.inc('exporterCheckpointWrites', ['failure']);
+      agg.inc('exporterCheckpointWrites', { result: 'success' }, -1);
+      agg.inc('exporterCheckpointWrites', { result: 'failure' });
       this.log.error('checkpoint write failed, serving the previous one', { state_dir: this.settings.stateDir, error: (err as NodeJS.ErrnoException).code ?? err });
     }
   }

@@ -4,11 +4,14 @@
  * prom-client) because it must be serialised into the checkpoint together
  * with the source offsets, and restored exactly.
  *
+ * Callers name label values as the catalog does (`{ endpoint, event_type }`,
+ * checked by `LabelsOf`); a series keeps them positionally, in the
+ * metric's label order, as exposition and the checkpoint need them.
  * Series are found through nested Maps, one level per label, so the hot
  * path never builds a joined key string; each family also keeps its
  * series in a list, in creation order, for rendering and serialising.
  */
-import { METRICS, type MetricKey } from '../../catalog/index.js';
+import { METRICS, type LabelValues, type MetricKey } from '../../catalog/index.js';
 
 /** A counter or gauge series. `labelText` caches the rendered label pairs. */
 export interface ScalarSeries {
@@ -37,24 +40,39 @@ export interface SerializedAggregates {
   readonly histograms: Record<string, [string[], number[], number, number][]>;
 }
 
-function lookup<S>(fam: Family<S>, labels: readonly string[], create: (() => S) | null): S | undefined {
+/** Label values of a catalog metric, by name. */
+export type LabelsFor<K extends MetricKey> = LabelValues<(typeof METRICS)[K]>;
+
+/**
+ * The series of `fam` with these label values (`names` in exposition
+ * order), created by `create` from its positional values when absent.
+ */
+function lookup<S>(fam: Family<S>, names: readonly string[], labels: Readonly<Record<string, string>>, create: ((values: readonly string[]) => S) | null): S | undefined {
   let m = fam.index;
-  const last = labels.length - 1;
+  const last = names.length - 1;
   for (let i = 0; i < last; i++) {
-    let next = m.get(labels[i] as string) as Map<string, unknown> | undefined;
+    const v = labels[names[i] as string] as string;
+    let next = m.get(v) as Map<string, unknown> | undefined;
     if (!next) {
       if (!create) return undefined;
-      m.set(labels[i] as string, (next = new Map()));
+      m.set(v, (next = new Map()));
     }
     m = next;
   }
-  const k = last >= 0 ? (labels[last] as string) : '';
+  const k = last >= 0 ? (labels[names[last] as string] as string) : '';
   let s = m.get(k) as S | undefined;
   if (!s && create) {
-    m.set(k, (s = create()));
+    m.set(k, (s = create(names.map((n) => labels[n] as string))));
     fam.list.push(s);
   }
   return s;
+}
+
+/** Positional values (as stored in the checkpoint) → values by label name. */
+function byName(names: readonly string[], values: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  names.forEach((n, i) => { out[n] = values[i] ?? ''; });
+  return out;
 }
 
 export class Aggregates {
@@ -69,21 +87,21 @@ export class Aggregates {
     return f;
   }
 
-  private scalar(key: MetricKey, labels: readonly string[]): ScalarSeries {
-    return lookup(this.fam(this.scalarFams, key), labels, () => {
+  private scalar(key: MetricKey, labels: Readonly<Record<string, string>>): ScalarSeries {
+    return lookup(this.fam(this.scalarFams, key), METRICS[key].labels, labels, (values) => {
       this.version++; // a new series is a change even at 0
-      return { labels, value: 0 };
+      return { labels: values, value: 0 };
     }) as ScalarSeries;
   }
 
   /** Adds to a counter (creating it at 0). */
-  inc(key: MetricKey, labels: readonly string[], by = 1): void {
+  inc<K extends MetricKey>(key: K, labels: LabelsFor<K>, by = 1): void {
     this.scalar(key, labels).value += by;
     this.version++;
   }
 
   /** Sets a gauge. */
-  set(key: MetricKey, labels: readonly string[], value: number): void {
+  set<K extends MetricKey>(key: K, labels: LabelsFor<K>, value: number): void {
     const s = this.scalar(key, labels);
     if (s.value === value) return;
     s.value = value;
@@ -91,15 +109,15 @@ export class Aggregates {
   }
 
   /** Current value of a counter or gauge (0 when absent). */
-  get(key: MetricKey, labels: readonly string[]): number {
+  get<K extends MetricKey>(key: K, labels: LabelsFor<K>): number {
     const f = this.scalarFams.get(key);
-    return (f && lookup(f, labels, null)?.value) ?? 0;
+    return (f && lookup(f, METRICS[key].labels, labels, null)?.value) ?? 0;
   }
 
   /** Records one observation in a histogram. */
-  observe(key: MetricKey, labels: readonly string[], v: number): void {
+  observe<K extends MetricKey>(key: K, labels: LabelsFor<K>, v: number): void {
     const bounds = METRICS[key].buckets ?? [];
-    const h = lookup(this.fam(this.histFams, key), labels, () => ({ labels, counts: new Array<number>(bounds.length + 1).fill(0), sum: 0, count: 0 })) as HistogramSeries;
+    const h = lookup(this.fam(this.histFams, key), METRICS[key].labels, labels, (values) => ({ labels: values, counts: new Array<number>(bounds.length + 1).fill(0), sum: 0, count: 0 })) as HistogramSeries;
     let i = 0;
     while (i < bounds.length && v > (bounds[i] as number)) i++;
     (h.counts[i] as number)++;
@@ -109,9 +127,9 @@ export class Aggregates {
   }
 
   /** A histogram series, if it exists. */
-  histogram(key: MetricKey, labels: readonly string[]): HistogramSeries | undefined {
+  histogram<K extends MetricKey>(key: K, labels: LabelsFor<K>): HistogramSeries | undefined {
     const f = this.histFams.get(key);
-    return f && lookup(f, labels, null);
+    return f && lookup(f, METRICS[key].labels, labels, null);
   }
 
   /** Counter and gauge series of a family, in creation order. */
@@ -137,7 +155,8 @@ export class Aggregates {
     const a = new Aggregates();
     for (const [k, rows] of Object.entries(json.scalars)) {
       if (!(k in METRICS)) continue;
-      for (const [labels, value] of rows) a.scalar(k as MetricKey, labels).value = value;
+      const names = METRICS[k as MetricKey].labels;
+      for (const [labels, value] of rows) a.scalar(k as MetricKey, byName(names, labels)).value = value;
     }
     for (const [k, rows] of Object.entries(json.histograms)) {
       const def = METRICS[k as MetricKey];
@@ -145,7 +164,7 @@ export class Aggregates {
       const fam = a.fam(a.histFams, k as MetricKey);
       for (const [labels, counts, sum, count] of rows) {
         if (counts.length !== (def.buckets?.length ?? 0) + 1) continue;
-        lookup(fam, labels, () => ({ labels, counts: [...counts], sum, count }));
+        lookup(fam, def.labels, byName(def.labels, labels), (values) => ({ labels: values, counts: [...counts], sum, count }));
       }
     }
     return a;

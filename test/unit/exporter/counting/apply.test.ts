@@ -32,14 +32,14 @@ describe('applyRecord', () => {
   it('counts an attempt by status class, failure, retry, duration, queue and rate limit', () => {
     const a = new Aggregates();
     applyRecord(a, rec({ status: 503, attempt: 3, durationSeconds: 0.2, queuedAt: 999, rateLimitLimit: 100, rateLimitRemaining: 7 }), 'ep', 't');
-    expect(a.get('deliveries', ['ep', 't', '5xx'])).toBe(1);
-    expect(a.get('deliveryFailures', ['ep', 't', 'http_5xx'])).toBe(1);
-    expect(a.get('deliveryRetries', ['ep', 't', '3'])).toBe(1);
-    expect(a.histogram('deliveryDuration', ['ep', 't'])).toMatchObject({ count: 1, sum: 0.2 });
+    expect(a.get('deliveries', { endpoint: 'ep', event_type: 't', status_class: '5xx' })).toBe(1);
+    expect(a.get('deliveryFailures', { endpoint: 'ep', event_type: 't', reason: 'http_5xx' })).toBe(1);
+    expect(a.get('deliveryRetries', { endpoint: 'ep', event_type: 't', attempt: '3' })).toBe(1);
+    expect(a.histogram('deliveryDuration', { endpoint: 'ep', event_type: 't' })).toMatchObject({ count: 1, sum: 0.2 });
     // Started at ts - duration = 999.8, queued at 999.
-    expect(a.histogram('queue', ['ep', 't'])?.sum).toBeCloseTo(0.8, 9);
-    expect(a.get('rateLimitRemaining', ['ep'])).toBe(7);
-    expect(a.get('events', ['ep', 't', 'delivered'])).toBe(0);
+    expect(a.histogram('queue', { endpoint: 'ep', event_type: 't' })?.sum).toBeCloseTo(0.8, 9);
+    expect(a.get('rateLimitRemaining', { endpoint: 'ep' })).toBe(7);
+    expect(a.get('events', { endpoint: 'ep', event_type: 't', outcome: 'delivered' })).toBe(0);
   });
 
   it('counts a first attempt as no retry and a 9th+ as 9+', () => {
@@ -47,7 +47,7 @@ describe('applyRecord', () => {
     applyRecord(a, rec({ status: 200, attempt: 1 }), 'ep', 't');
     applyRecord(a, rec({ status: 200, attempt: 12 }), 'ep', 't');
     expect(a.scalars('deliveryRetries')).toHaveLength(1);
-    expect(a.get('deliveryRetries', ['ep', 't', '9+'])).toBe(1);
+    expect(a.get('deliveryRetries', { endpoint: 'ep', event_type: 't', attempt: '9+' })).toBe(1);
     expect(a.scalars('deliveryFailures')).toHaveLength(0);
   });
 
@@ -56,30 +56,30 @@ describe('applyRecord', () => {
     applyRecord(a, rec({ status: 200, outcome: 'delivered', createdAt: 940, ts: 1000 }), 'ep', 't');
     applyRecord(a, rec({ status: 500, outcome: 'dead_lettered', ts: 1001 }), 'ep', 't');
     applyRecord(a, rec({ status: 200, outcome: 'delivered', ts: 990 }), 'ep', 't');
-    expect(a.get('events', ['ep', 't', 'delivered'])).toBe(2);
-    expect(a.get('events', ['ep', 't', 'dead_lettered'])).toBe(1);
-    expect(a.histogram('endToEnd', ['ep', 't'])).toMatchObject({ count: 1, sum: 60 });
+    expect(a.get('events', { endpoint: 'ep', event_type: 't', outcome: 'delivered' })).toBe(2);
+    expect(a.get('events', { endpoint: 'ep', event_type: 't', outcome: 'dead_lettered' })).toBe(1);
+    expect(a.histogram('endToEnd', { endpoint: 'ep', event_type: 't' })).toMatchObject({ count: 1, sum: 60 });
     // An older event read later does not move the gauge back.
-    expect(a.get('lastDelivery', ['ep'])).toBe(1000);
+    expect(a.get('lastDelivery', { endpoint: 'ep' })).toBe(1000);
   });
 
   it('keeps DLQ depth as moves in minus replays, never below zero', () => {
     const a = new Aggregates();
     applyRecord(a, rec({ kind: 'dlq_replay' }), 'ep', 't');
-    expect(a.get('dlqDepth', ['ep'])).toBe(0);
+    expect(a.get('dlqDepth', { endpoint: 'ep' })).toBe(0);
     applyRecord(a, rec({ kind: 'dlq' }), 'ep', 't');
     applyRecord(a, rec({ kind: 'dlq' }), 'ep', 't');
     applyRecord(a, rec({ kind: 'dlq_replay' }), 'ep', 't');
-    expect(a.get('dlqDepth', ['ep'])).toBe(1);
-    expect(a.get('dlqEvents', ['ep', 't'])).toBe(2);
-    expect(a.get('dlqReplayed', ['ep', 't'])).toBe(2);
+    expect(a.get('dlqDepth', { endpoint: 'ep' })).toBe(1);
+    expect(a.get('dlqEvents', { endpoint: 'ep', event_type: 't' })).toBe(2);
+    expect(a.get('dlqReplayed', { endpoint: 'ep', event_type: 't' })).toBe(2);
   });
 
   it('counts receiver-side processing', () => {
     const a = new Aggregates();
     applyRecord(a, rec({ kind: 'processed', processedStatus: 'success', processingSeconds: 0.004 }), 'ep', 't');
-    expect(a.get('eventsProcessed', ['ep', 't', 'success'])).toBe(1);
-    expect(a.histogram('processing', ['ep', 't'])?.counts.slice(0, 3)).toEqual([0, 0, 1]);
+    expect(a.get('eventsProcessed', { endpoint: 'ep', event_type: 't', status: 'success' })).toBe(1);
+    expect(a.histogram('processing', { endpoint: 'ep', event_type: 't' })?.counts.slice(0, 3)).toEqual([0, 0, 1]);
   });
 
   it('round-trips through the checkpoint form exactly', () => {

@@ -34,7 +34,7 @@ describe('label cap', () => {
     expect(g.admit('endpoint', 'a', agg)).toBe('a');
     expect(g.admit('endpoint', 'configured', agg)).toBe('configured');
     expect(g.admit('event_type', 'x', agg)).toBe('x');
-    expect(agg.get('exporterLabelOverflow', ['endpoint'])).toBe(1);
+    expect(agg.get('exporterLabelOverflow', { label: 'endpoint' })).toBe(1);
   });
 
   it('keeps the admitted values across a restart', () => {

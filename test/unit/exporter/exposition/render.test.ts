@@ -17,14 +17,14 @@ function fullState(): Aggregates {
   const a = new Aggregates();
   for (const kind of ['attempt', 'dlq', 'dlq_replay', 'processed'] as const) applyRecord(a, rec({ kind }), 'ep', 't');
   applyRecord(a, rec({ outcome: 'dead_lettered', status: undefined, error: 'ETIMEDOUT' }), 'weird "quoted"\\name\nx', 'ty');
-  for (const key of ['exporterLinesRead', 'exporterBytesRead', 'exporterRotations', 'exporterTruncations', 'exporterLastEvent', 'exporterSourceSize', 'exporterSourceOffset'] as const) a.inc(key, ['s']);
-  a.inc('exporterRecords', ['s', 'attempt']);
-  a.inc('exporterParseErrors', ['s', 'invalid_json']);
-  a.inc('exporterCheckpointWrites', ['success']);
-  a.set('exporterLastCheckpoint', [], 1234.5);
-  a.inc('exporterLabelOverflow', ['endpoint']);
-  a.set('buildInfo', ['1.0.0', 'exporter'], 1);
-  a.inc('configReloads', ['success']);
+  for (const key of ['exporterLinesRead', 'exporterBytesRead', 'exporterRotations', 'exporterTruncations', 'exporterLastEvent', 'exporterSourceSize', 'exporterSourceOffset'] as const) a.inc(key, { source: 's' });
+  a.inc('exporterRecords', { source: 's', kind: 'attempt' });
+  a.inc('exporterParseErrors', { source: 's', reason: 'invalid_json' });
+  a.inc('exporterCheckpointWrites', { result: 'success' });
+  a.set('exporterLastCheckpoint', {}, 1234.5);
+  a.inc('exporterLabelOverflow', { label: 'endpoint' });
+  a.set('buildInfo', { version: '1.0.0', component: 'exporter' }, 1);
+  a.inc('configReloads', { result: 'success' });
   return a;
 }
 

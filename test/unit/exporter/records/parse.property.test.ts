@@ -10,7 +10,7 @@ const SRC = 'prop';
 
 function totals(engine: Engine) {
   const sum = (key: 'exporterRecords' | 'exporterParseErrors') => engine.agg.scalars(key).reduce((a, s) => a + s.value, 0);
-  return { lines: engine.agg.get('exporterLinesRead', [SRC]), records: sum('exporterRecords'), errors: sum('exporterParseErrors'), bytes: engine.agg.get('exporterBytesRead', [SRC]) };
+  return { lines: engine.agg.get('exporterLinesRead', { source: SRC }), records: sum('exporterRecords'), errors: sum('exporterParseErrors'), bytes: engine.agg.get('exporterBytesRead', { source: SRC }) };
 }
 
 /** Feeds chunks through the same path a file source uses. */
