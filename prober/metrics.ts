@@ -1,12 +1,21 @@
 /**
  * The prober's Prometheus metrics, created from the catalog on an explicit
- * registry (never prom-client's global one).
+ * registry (never prom-client's global one). Label values are named by the
+ * catalog: `counter(METRICS.probes)` only takes that metric's labels.
  */
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
-import { CHECKS, METRICS, PHASES, PROBE_RESULTS, RELOAD_RESULTS, SKIP_REASONS, type Check, type MetricDef } from '../catalog/index.js';
+import { CHECKS, METRICS, PHASES, PROBE_RESULTS, RELOAD_RESULTS, SKIP_REASONS, type Check, type LabelsOf, type LabelValues, type MetricDef } from '../catalog/index.js';
 import type { ProbeOutcome } from './types.js';
 
 type AnyMetric = Counter<string> | Gauge<string> | Histogram<string>;
+
+/**
+ * A prom-client metric whose label-taking methods want every label of `M`
+ * by name (prom-client's own `LabelValues` lets any be left out).
+ */
+type Typed<T, M> = Omit<T, 'inc' | 'set' | 'observe' | 'zero' | 'remove'> & {
+  [K in 'inc' | 'set' | 'observe' | 'zero' | 'remove' as K extends keyof T ? K : never]: (labels: LabelValues<M>, ...rest: number[]) => void;
+};
 
 /** Creates a prom-client metric for a catalog definition. */
 export function createMetric(def: MetricDef, registry: Registry): AnyMetric {
@@ -34,9 +43,9 @@ export class ProberMetrics {
     for (const result of RELOAD_RESULTS) this.counter(METRICS.configReloads).inc({ result }, 0);
   }
 
-  counter(def: MetricDef): Counter<string> { return this.#m.get(def.name) as Counter<string>; }
-  gauge(def: MetricDef): Gauge<string> { return this.#m.get(def.name) as Gauge<string>; }
-  histogram(def: MetricDef): Histogram<string> { return this.#m.get(def.name) as Histogram<string>; }
+  counter<M extends MetricDef>(def: M): Typed<Counter<LabelsOf<M>>, M> { return this.#m.get(def.name) as Counter<LabelsOf<M>>; }
+  gauge<M extends MetricDef>(def: M): Typed<Gauge<LabelsOf<M>>, M> { return this.#m.get(def.name) as Gauge<LabelsOf<M>>; }
+  histogram<M extends MetricDef>(def: M): Typed<Histogram<LabelsOf<M>>, M> { return this.#m.get(def.name) as Histogram<LabelsOf<M>>; }
 
   /** Pre-creates every series of a target so none appears or vanishes with results. */
   initTarget(endpoint: string, check: Check, region: string): void {
@@ -53,7 +62,7 @@ export class ProberMetrics {
     for (const check of CHECKS) {
       const l = { endpoint, check, region };
       for (const def of [METRICS.probeUp, METRICS.probeDuration, METRICS.probeStatusCode, METRICS.probeLastSuccess, METRICS.probeTlsExpiry, METRICS.probeRateLimitRemaining, METRICS.probeRateLimitLimit, METRICS.probeRateLimitReset]) {
-        (this.#m.get(def.name) as Gauge<string>).remove(l);
+        (this.#m.get(def.name) as AnyMetric).remove(l);
       }
       for (const result of PROBE_RESULTS) this.counter(METRICS.probes).remove({ ...l, result });
       for (const phase of PHASES) this.histogram(METRICS.probePhase).remove({ ...l, phase });
