@@ -4,7 +4,7 @@
  * stream read into a line sink, and a file source read to its end.
  */
 import type { Readable } from 'node:stream';
-import type { FileSourceConfig } from '../../config/index.js';
+import type { FileSourceConfig, RecordFormatSpec } from '../../config/index.js';
 import type { Engine } from '../counting/engine.js';
 import { FileSource } from '../sources/file-source.js';
 import type { LineSink } from '../sources/lines.js';
@@ -35,6 +35,6 @@ export async function drain(src: FileSource, afterRead?: () => void): Promise<vo
 }
 
 /** Counts a stream (a `type: stdin` source) into the engine until it closes. */
-export function readInto(engine: Engine, name: string, spec: Parameters<Engine['sink']>[1], stream: Readable, maxLineBytes: number): Promise<void> {
+export function readInto(engine: Engine, name: string, spec: RecordFormatSpec, stream: Readable, maxLineBytes: number): Promise<void> {
   return readStream(stream, engine.sink(name, spec), maxLineBytes);
 }
