@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dur, fmtMs, pct, span, tickClass, tickText } from '../../../status/page/browser/format.js';
+import { dur, fmtMs, pct, span, tickClass, tickText } from '../../../../../status/page/browser/format.js';
 
 const tick = { t: 0, result: 'timeout', success: false, degraded: false, status: 0, seconds: 5, detail: 'timeout after 5s' } as const;
 

@@ -1,10 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { StatusHistory } from '../../../status/history.js';
-import { buildStatus } from '../../../status/model.js';
-import { ASSETS, assetRoutes, pageScripts } from '../../../status/page/assets.js';
-import { escapeHtml, jsonForScript, renderPage } from '../../../status/page/html.js';
-import { configFromYaml } from '../../support/config.js';
+import { StatusHistory } from '../../../../status/history.js';
+import { buildStatus } from '../../../../status/model.js';
+import { ASSETS, assetRoutes, pageScripts } from '../../../../status/page/assets.js';
+import { escapeHtml, jsonForScript, renderPage } from '../../../../status/page/html.js';
+import { configFromYaml } from '../../../support/config.js';
 
 describe('status page', () => {
   it('the page script is ES modules that import only each other, and never writes markup', () => {
