@@ -6,7 +6,7 @@
  * `{timestamp}.{body}` the timestamp is signed and checked ±tolerance; a
  * template without `{timestamp}` has no replay window at all.
  */
-import { anyMatch, hmacSha256, message, utf8Key } from './mac.js';
+import { anyMatch, hmacSha256, message, signedDigest, utf8Key } from './mac.js';
 import { checkWindow, parseTimestamp, readHeader } from './request.js';
 import { SigningError, type GenericOptions, type Scheme, type VerifyResult } from './types.js';
 
@@ -72,10 +72,9 @@ export const generic: Scheme = {
     const expected = input.secrets.map((s) => hmacSha256(utf8Key(s), signed).toString(g.encoding));
     if (!anyMatch([sig.value.slice(g.prefix.length)], expected)) return { ok: false, reason: 'mismatch' };
 
-    const idPart = id.ok ? { id: id.value } : {};
-    if (!uses('timestamp') || timestamp === undefined) return { ok: true, ...idPart };
-    const window = checkWindow(timestamp, input, true);
-    return window.ok ? { ok: true, ...idPart, timestamp } : window;
+    const ok = { ok: true, ...(id.ok ? { id: id.value } : {}), digest: signedDigest(signed) } as const;
+    if (!uses('timestamp') || timestamp === undefined) return ok;
+    return checkWindow(timestamp, input, true) ?? { ...ok, timestamp };
   },
 
   /** Only a signed timestamp can be checked against a window. */

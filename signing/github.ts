@@ -5,11 +5,13 @@
  * - signed: the raw body only, lowercase hex HMAC-SHA256;
  * - header: `X-Hub-Signature-256: sha256=<hex>`; `X-GitHub-Delivery` carries the id;
  * - window: none. GitHub signs no timestamp, so there is nothing to check;
- *   a replayed delivery verifies forever.
+ *   a replayed delivery verifies forever, and with any `X-GitHub-Delivery`.
+ *   Only a receiver remembering the body's digest (ours does, for the
+ *   idempotency TTL) can refuse one.
  *
  * One signature slot: the first secret signs; verify accepts any secret.
  */
-import { anyMatch, hmacSha256, toBytes, utf8Key } from './mac.js';
+import { anyMatch, hmacSha256, signedDigest, toBytes, utf8Key } from './mac.js';
 import { readHeader } from './request.js';
 import type { Scheme, VerifyResult } from './types.js';
 
@@ -34,7 +36,8 @@ export const github: Scheme = {
     if (!anyMatch([sig.value.slice(PREFIX.length)], expected)) return { ok: false, reason: 'mismatch' };
     // The delivery id is informational: GitHub does not sign it.
     const id = readHeader(input.headers, DELIVERY);
-    return id.ok ? { ok: true, id: id.value } : { ok: true };
+    const digest = signedDigest(body);
+    return id.ok ? { ok: true, id: id.value, digest } : { ok: true, digest };
   },
 
   replayProtected: () => false,

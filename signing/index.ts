@@ -17,7 +17,7 @@ import { standardWebhooks, svix } from './standard-webhooks.js';
 import { stripe } from './stripe.js';
 import { SCHEME_NAMES, SigningError, type GenericOptions, type MacFn, type Scheme, type SchemeName, type SignInput, type VerifyInput, type VerifyResult } from './types.js';
 
-export type { GenericOptions, SchemeName, SignInput, VerifyFailure, VerifyInput, VerifyResult } from './types.js';
+export type { GenericOptions, SchemeName, SignInput, VerifyFailed, VerifyFailure, VerifyInput, VerifyOk, VerifyResult } from './types.js';
 export { SCHEME_NAMES, SigningError };
 export { standardWebhooksKey } from './standard-webhooks.js';
 

@@ -2,7 +2,7 @@
  * Byte-level helpers shared by every scheme: HMAC, the forged MAC,
  * message assembly over raw bytes, and constant-time comparison.
  */
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import type { MacFn } from './types.js';
 
 /** HMAC-SHA256, the MAC of every supported scheme. */
@@ -18,6 +18,15 @@ export const forgedMac: MacFn = (key, message) => {
   for (let i = 0; i < mac.length; i++) mac[i] = ~mac[i]! & 0xff;
   return mac;
 };
+
+/**
+ * SHA-256 (hex) of the bytes a signature covers: what a verified request
+ * proves, whatever the header's formatting or the secret that signed it.
+ * The receiver keys replay detection on it.
+ */
+export function signedDigest(signed: Uint8Array): string {
+  return createHash('sha256').update(signed).digest('hex');
+}
 
 /** UTF-8 for strings; bytes are used as they are, never re-encoded. */
 export function toBytes(data: string | Uint8Array): Uint8Array {

@@ -2,7 +2,7 @@
  * Reading what a request claims: headers looked up in any case, timestamps
  * parsed strictly, replay windows. Also the checks on a sender's own input.
  */
-import { SigningError, type SignInput, type VerifyInput, type VerifyResult } from './types.js';
+import { SigningError, type SignInput, type VerifyFailed, type VerifyInput } from './types.js';
 
 /** A header value, or the rejection to return as it is. */
 export type HeaderRead = { ok: true; value: string } | { ok: false; reason: 'missing_header' | 'malformed' };
@@ -50,12 +50,13 @@ export function parseTimestamp(text: string): number | undefined {
 /**
  * Replay window. `twoSided` adds the `future` check that Standard Webhooks
  * makes; Stripe and Slack only reject old timestamps. Exactly `tolerance`
- * away is accepted, as in every vendor library.
+ * away is accepted, as in every vendor library. The rejection, or undefined
+ * inside the window.
  */
-export function checkWindow(timestamp: number, input: VerifyInput, twoSided: boolean): VerifyResult {
+export function checkWindow(timestamp: number, input: VerifyInput, twoSided: boolean): VerifyFailed | undefined {
   if (input.nowSeconds - timestamp > input.toleranceSeconds) return { ok: false, reason: 'stale' };
   if (twoSided && timestamp - input.nowSeconds > input.toleranceSeconds) return { ok: false, reason: 'future' };
-  return { ok: true, timestamp };
+  return undefined;
 }
 
 /** A sender's mistakes are bugs or bad config: fail loudly before signing. */

@@ -8,7 +8,7 @@
  *
  * One signature slot: the first secret signs; verify accepts any secret.
  */
-import { anyMatch, hmacSha256, message, utf8Key } from './mac.js';
+import { anyMatch, hmacSha256, message, signedDigest, utf8Key } from './mac.js';
 import { checkWindow, parseTimestamp, readHeader } from './request.js';
 import type { Scheme, VerifyResult } from './types.js';
 
@@ -35,7 +35,7 @@ export const slack: Scheme = {
     const signed = message(`${VERSION}:${ts.value}:`, input.body);
     const expected = input.secrets.map((s) => hmacSha256(utf8Key(s), signed).toString('hex'));
     if (!anyMatch([sig.value.slice(VERSION.length + 1)], expected)) return { ok: false, reason: 'mismatch' };
-    return checkWindow(timestamp, input, false);
+    return checkWindow(timestamp, input, false) ?? { ok: true, timestamp, digest: signedDigest(signed) };
   },
 
   replayProtected: () => true,

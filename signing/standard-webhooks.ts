@@ -7,7 +7,7 @@
  * - header: space-separated `v1,<b64>` list, one per active secret;
  * - window: ±tolerance, as all the reference libraries check both ways.
  */
-import { anyMatch, hmacSha256, message } from './mac.js';
+import { anyMatch, hmacSha256, message, signedDigest } from './mac.js';
 import { checkWindow, parseTimestamp, readFirstHeader } from './request.js';
 import { SigningError, type Scheme, type VerifyResult } from './types.js';
 
@@ -74,8 +74,7 @@ function makeScheme(names: Names): Scheme {
       });
       // The timestamp is only trusted once the signature covering it checks out.
       if (!anyMatch(received, expected)) return { ok: false, reason: 'mismatch' };
-      const window = checkWindow(timestamp, input, true);
-      return window.ok ? { ok: true, id: id.value, timestamp } : window;
+      return checkWindow(timestamp, input, true) ?? { ok: true, id: id.value, timestamp, digest: signedDigest(signed) };
     },
 
     replayProtected: () => true,

@@ -7,7 +7,7 @@
  * - header: `Stripe-Signature: t=<ts>,v1=<hex>[,v1=<hex>…]`, one v1 per secret;
  * - window: stale only; Stripe accepts timestamps from the future.
  */
-import { anyMatch, hmacSha256, message, utf8Key } from './mac.js';
+import { anyMatch, hmacSha256, message, signedDigest, utf8Key } from './mac.js';
 import { checkWindow, parseTimestamp, readHeader } from './request.js';
 import type { Scheme, VerifyResult } from './types.js';
 
@@ -52,7 +52,7 @@ export const stripe: Scheme = {
     const expected = input.secrets.map((s) => hmacSha256(utf8Key(s), signed).toString('hex'));
     // Signature first, as Stripe does: an unauthenticated `t` proves nothing.
     if (!anyMatch(parsed.v1, expected)) return { ok: false, reason: 'mismatch' };
-    return checkWindow(timestamp, input, false);
+    return checkWindow(timestamp, input, false) ?? { ok: true, timestamp, digest: signedDigest(signed) };
   },
 
   replayProtected: () => true,

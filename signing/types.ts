@@ -50,7 +50,26 @@ export interface VerifyInput {
 export type VerifyFailure = 'missing_header' | 'malformed' | 'mismatch' | 'stale' | 'future';
 
 /** A rejected request is a result, never an exception. */
-export type VerifyResult = { ok: true; id?: string; timestamp?: number } | { ok: false; reason: VerifyFailure };
+export type VerifyResult = VerifyOk | VerifyFailed;
+export interface VerifyFailed {
+  ok: false;
+  reason: VerifyFailure;
+}
+
+/**
+ * A verified request: `digest` is the SHA-256 (hex) of the bytes the
+ * signature covers (body, and the timestamp and id where the scheme signs
+ * them). Two requests with the same digest are the same authenticated
+ * message, even if unsigned headers or the list of signatures differ.
+ */
+export interface VerifyOk {
+  ok: true;
+  /** The event id from a header; signed only where the scheme signs it. */
+  id?: string;
+  /** The signed timestamp, where the scheme signs one. */
+  timestamp?: number;
+  digest: string;
+}
 
 /** Computes a MAC; `forgeHeaders` swaps in one that is deliberately wrong. */
 export type MacFn = (key: Uint8Array, message: Uint8Array) => Buffer;

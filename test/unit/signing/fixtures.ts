@@ -2,6 +2,7 @@
  * Shared inputs for the signing tests. The official vectors are copied from
  * the vendors' docs and test suites (see /work/shared/research/prober-anchors.md §3).
  */
+import { createHash } from 'node:crypto';
 import type { SignInput, VerifyInput } from '../../../signing/index.js';
 
 /** Standard Webhooks: identical in the JS, Go, Java and C# library tests. */
@@ -51,6 +52,9 @@ export const SW_OLD = 'whsec_' + Buffer.alloc(24, 2).toString('base64');
 export const BINARY_BODY = new Uint8Array([0x7b, 0xff, 0xfe, 0x00, 0xc3, 0x28, 0x7d]);
 
 export const TOLERANCE = 300;
+
+/** The `digest` verify returns: SHA-256 (hex) of the signed bytes, computed independently. */
+export const sha256 = (signed: string | Uint8Array): string => createHash('sha256').update(signed).digest('hex');
 
 /** Unix seconds of the real clock, for vendor libraries that cannot take one. */
 export const nowSeconds = (): number => Math.floor(Date.now() / 1000);

@@ -6,7 +6,7 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_GENERIC, signHeaders, SigningError, verify, type GenericOptions } from '../../../signing/index.js';
-import { signInput, TOLERANCE, verifyInput } from './fixtures.js';
+import { sha256, signInput, TOLERANCE, verifyInput } from './fixtures.js';
 
 const SECRET = 'generic-secret';
 const mac = (text: string, enc: 'hex' | 'base64') => createHmac('sha256', SECRET).update(text, 'utf8').digest(enc);
@@ -38,7 +38,7 @@ describe('hmac-sha256', () => {
       'X-Acme-Time': String(input.timestamp),
       'X-Acme-Sig': 'sha256=' + mac(`acme:${input.id}:${input.timestamp}:${input.body}`, 'base64'),
     });
-    expect(verify('hmac-sha256', verifyInput(input, h), g)).toEqual({ ok: true, id: input.id, timestamp: input.timestamp });
+    expect(verify('hmac-sha256', verifyInput(input, h), g)).toEqual({ ok: true, id: input.id, timestamp: input.timestamp, digest: sha256(`acme:${input.id}:${input.timestamp}:${input.body}`) });
     // The id is in the template, so it is signed.
     expect(verify('hmac-sha256', verifyInput(input, { ...h, 'X-Acme-Event': 'evt_other' }), g)).toEqual({ ok: false, reason: 'mismatch' });
     expect(verify('hmac-sha256', verifyInput(input, { ...h, 'X-Acme-Sig': h['X-Acme-Sig']!.slice(7) }), g)).toEqual({ ok: false, reason: 'malformed' });
@@ -68,7 +68,7 @@ describe('hmac-sha256', () => {
     const sig = signHeaders('hmac-sha256', input, g)['X-Webhook-Signature']!;
     expect(sig).toBe(mac(input.body as string, 'hex'));
     const r = verify('hmac-sha256', verifyInput(input, { 'x-webhook-signature': sig }, { nowSeconds: input.timestamp + 1000 * TOLERANCE }), g);
-    expect(r).toEqual({ ok: true });
+    expect(r).toEqual({ ok: true, digest: sha256(input.body) });
   });
 
   it('leaves unknown braces in the template as literal text', () => {

@@ -5,7 +5,7 @@
 import { verify as octokitVerify } from '@octokit/webhooks-methods';
 import { describe, expect, it } from 'vitest';
 import { forgeHeaders, signHeaders, verify } from '../../../signing/index.js';
-import { signInput, TOLERANCE, verifyInput } from './fixtures.js';
+import { sha256, signInput, TOLERANCE, verifyInput } from './fixtures.js';
 
 const NEW = 'gh-secret-new';
 const OLD = 'gh-secret-old';
@@ -40,12 +40,12 @@ describe('github: our verifier', () => {
   const h = signHeaders('github', input);
 
   it('has no window: an old delivery still verifies', () => {
-    expect(verify('github', verifyInput(input, h, { nowSeconds: input.timestamp + 1000 * TOLERANCE }))).toEqual({ ok: true, id: input.id });
+    expect(verify('github', verifyInput(input, h, { nowSeconds: input.timestamp + 1000 * TOLERANCE }))).toEqual({ ok: true, id: input.id, digest: sha256(input.body) });
   });
 
   it('returns the delivery id when present and does not need it', () => {
     const { 'X-GitHub-Delivery': _id, ...rest } = h;
-    expect(verify('github', verifyInput(input, rest))).toEqual({ ok: true });
+    expect(verify('github', verifyInput(input, rest))).toEqual({ ok: true, digest: sha256(input.body) });
   });
 
   it('requires the sha256= prefix (the legacy sha1 header is not read)', () => {

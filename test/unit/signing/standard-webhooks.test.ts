@@ -5,7 +5,7 @@
 import { Webhook } from 'standardwebhooks';
 import { describe, expect, it } from 'vitest';
 import { forgeHeaders, signHeaders, SigningError, standardWebhooksKey, verify } from '../../../signing/index.js';
-import { nowSeconds, signInput, SW_NEW, SW_OLD, SW_VECTOR, TOLERANCE, verifyInput } from './fixtures.js';
+import { nowSeconds, sha256, signInput, SW_NEW, SW_OLD, SW_VECTOR, TOLERANCE, verifyInput } from './fixtures.js';
 
 /** The library checks ±300 s against Date.now() and takes no clock, so inputs use the real time. */
 const fresh = (secrets: readonly string[], over = {}) => signInput(secrets, { timestamp: nowSeconds(), ...over });
@@ -57,7 +57,7 @@ describe('standard-webhooks: our verifier', () => {
   const at = (nowSeconds: number) => verify('standard-webhooks', verifyInput(input, h, { nowSeconds }));
 
   it('checks the window both ways, inclusive at the tolerance', () => {
-    expect(at(input.timestamp + TOLERANCE)).toEqual({ ok: true, id: input.id, timestamp: input.timestamp });
+    expect(at(input.timestamp + TOLERANCE)).toEqual({ ok: true, id: input.id, timestamp: input.timestamp, digest: sha256(`${input.id}.${input.timestamp}.${input.body}`) });
     expect(at(input.timestamp + TOLERANCE + 1)).toEqual({ ok: false, reason: 'stale' });
     expect(at(input.timestamp - TOLERANCE).ok).toBe(true);
     expect(at(input.timestamp - TOLERANCE - 1)).toEqual({ ok: false, reason: 'future' });

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { signHeaders, verify } from '../../../signing/index.js';
-import { GITHUB_DOCS_VECTOR, OCTOKIT_VECTOR, SLACK_VECTOR, STRIPE_VECTOR, SW_VECTOR } from './fixtures.js';
+import { GITHUB_DOCS_VECTOR, OCTOKIT_VECTOR, sha256, SLACK_VECTOR, STRIPE_VECTOR, SW_VECTOR } from './fixtures.js';
 
 const AT_SIGNING = { toleranceSeconds: 300 };
 
@@ -17,6 +17,7 @@ describe('official vectors', () => {
       ok: true,
       id: v.id,
       timestamp: v.timestamp,
+      digest: sha256(`${v.id}.${v.timestamp}.${v.body}`),
     });
   });
 
@@ -31,7 +32,7 @@ describe('official vectors', () => {
     const h = signHeaders('stripe', { id: 'unused', timestamp: v.timestamp, body: v.body, secrets: [v.secret] });
     expect(h).toEqual({ 'Stripe-Signature': v.header });
     const r = verify('stripe', { headers: { 'stripe-signature': v.header }, body: v.body, secrets: [v.secret], nowSeconds: v.timestamp, ...AT_SIGNING });
-    expect(r).toEqual({ ok: true, timestamp: v.timestamp });
+    expect(r).toEqual({ ok: true, timestamp: v.timestamp, digest: sha256(`${v.timestamp}.${v.body}`) });
   });
 
   it.each([
@@ -41,7 +42,7 @@ describe('official vectors', () => {
     const h = signHeaders('github', { id: 'delivery-1', timestamp: 0, body: v.body, secrets: [v.secret] });
     expect(h).toEqual({ 'X-GitHub-Delivery': 'delivery-1', 'X-Hub-Signature-256': v.signature });
     const r = verify('github', { headers: { 'x-hub-signature-256': v.signature }, body: v.body, secrets: [v.secret], nowSeconds: 0, ...AT_SIGNING });
-    expect(r).toEqual({ ok: true });
+    expect(r).toEqual({ ok: true, digest: sha256(v.body) });
   });
 
   it('Slack docs vector', () => {
@@ -49,7 +50,7 @@ describe('official vectors', () => {
     const h = signHeaders('slack', { id: 'unused', timestamp: v.timestamp, body: v.body, secrets: [v.secret] });
     expect(h).toEqual({ 'X-Slack-Request-Timestamp': String(v.timestamp), 'X-Slack-Signature': v.signature });
     const r = verify('slack', { headers: h, body: v.body, secrets: [v.secret], nowSeconds: v.timestamp, ...AT_SIGNING });
-    expect(r).toEqual({ ok: true, timestamp: v.timestamp });
+    expect(r).toEqual({ ok: true, timestamp: v.timestamp, digest: sha256(`v0:${v.timestamp}:${v.body}`) });
   });
 
   it('vectors signed as bytes give the same result as strings', () => {
