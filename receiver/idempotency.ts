@@ -9,7 +9,8 @@ import { dirname } from 'node:path';
 export interface IdempotencyStore {
   /** True if the id was recorded and has not expired. */
   has(id: string): boolean;
-  add(id: string): void;
+  /** Remembers `id` until `expiresAt` (unix seconds), by default for the TTL. */
+  add(id: string, expiresAt?: number): void;
   readonly size: number;
   /** False when the backing storage cannot be written (health check). */
   writable(): boolean;
@@ -34,8 +35,8 @@ export class MemoryStore implements IdempotencyStore {
     return true;
   }
 
-  add(id: string): void {
-    this.remember(id, this.now() + this.ttlSeconds);
+  add(id: string, expiresAt = this.now() + this.ttlSeconds): void {
+    this.remember(id, expiresAt);
   }
 
   writable(): boolean {
@@ -71,8 +72,7 @@ export class FileStore extends MemoryStore {
     }
   }
 
-  override add(id: string): void {
-    const exp = this.now() + this.ttlSeconds;
+  override add(id: string, exp = this.now() + this.ttlSeconds): void {
     this.remember(id, exp);
     try {
       appendFileSync(this.path, `${JSON.stringify({ id, exp })}\n`);

@@ -12,7 +12,7 @@ import { FaultState, type FaultClock } from './faults.js';
 import { fanOut, routeEvent, simulatedHandler, type Handler } from './handlers.js';
 import { FileStore, MemoryStore, type IdempotencyStore } from './idempotency.js';
 import { ProcessingQueue, type ProcessResult, type QueuedEvent } from './queue.js';
-import { ReplayGuard } from './replay-guard.js';
+import { ReplayGuard, replayStorePath } from './replay-guard.js';
 
 export interface ReceiverOptions {
   /** Real handlers by name; unnamed ones do simulated work. */
@@ -52,8 +52,9 @@ export class Receiver {
     const now = o.clock ? () => o.clock!.now() : undefined;
     this.faults = new FaultState(config.faults, o.clock);
     const i = config.idempotency;
-    this.store = i.store === 'file' ? new FileStore(i.path!, i.ttlSeconds, i.maxEntries, now) : new MemoryStore(i.ttlSeconds, i.maxEntries, now);
-    this.replays = new ReplayGuard(config.endpoint.signing?.toleranceSeconds ?? 300, now);
+    const store = (path: string) => (i.store === 'file' ? new FileStore(path, i.ttlSeconds, i.maxEntries, now) : new MemoryStore(i.ttlSeconds, i.maxEntries, now));
+    this.store = store(i.path!);
+    this.replays = new ReplayGuard(store(replayStorePath(i.path ?? '')), config.endpoint.signing?.toleranceSeconds ?? 300, i.ttlSeconds, now);
     this.writer = config.log ? new RotatingLogWriter({ path: config.log, maxBytes: 50 * 1024 * 1024, keep: 2 }) : o.writer ?? new MemoryLogWriter();
     const fallback = simulatedHandler(this.faults, o.clock ? () => o.clock!.random() : Math.random);
     const p = config.processing;
@@ -122,7 +123,7 @@ export class Receiver {
   }
 
   health(): Health {
-    const writable = this.store.writable();
+    const writable = this.store.writable() && this.replays.writable();
     const down = this.faults.isDown();
     const full = this.queue.depth >= this.queue.limit;
     return {

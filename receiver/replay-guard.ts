@@ -1,24 +1,48 @@
 /**
- * Refuses a request seen before: the same id, timestamp and signature within
- * the tolerance window is a replay (an attacker resending a captured
- * request), while the same id with a new timestamp and signature is the
- * sender's redelivery, which idempotency handles.
+ * Refuses an exact replay: a request whose authenticated bytes (the
+ * signature's `digest`: body, and the timestamp and id where the scheme
+ * signs them) were already taken while they could still verify. It is keyed
+ * on what the signature proves, never on an unsigned header: a GitHub
+ * delivery or an `hmac-sha256` event without `{id}` in its template replayed
+ * with a new id header is the same digest. A redelivery by the sender signs
+ * a new timestamp, so it is a new digest, and idempotency skips it.
+ *
+ * A digest is remembered until the request could no longer verify: its
+ * signed timestamp plus the tolerance, or the idempotency TTL for a scheme
+ * that signs no timestamp. It lives in a store like the idempotency ids
+ * (bounded, and kept across a restart with the file store).
  */
+import type { IdempotencyStore } from './idempotency.js';
+
 export class ReplayGuard {
-  readonly #seen = new Map<string, number>();
+  constructor(
+    private readonly store: IdempotencyStore,
+    private readonly toleranceSeconds: number,
+    private readonly ttlSeconds: number,
+    private readonly now: () => number = () => Date.now() / 1000,
+  ) {}
 
-  constructor(private readonly windowSeconds: number, private readonly now: () => number = () => Date.now() / 1000) {}
-
-  /** Records the request; false if it was already seen within the window. */
-  check(id: string, timestamp: string, signature: string): boolean {
-    const t = this.now();
-    for (const [k, exp] of this.#seen) {
-      if (exp > t) break; // insertion order = expiry order
-      this.#seen.delete(k);
-    }
-    const key = `${id}\u0000${timestamp}\u0000${signature}`;
-    if (this.#seen.has(key)) return false;
-    this.#seen.set(key, t + 2 * this.windowSeconds);
-    return true;
+  /** True when these authenticated bytes were taken before and are still in their window. */
+  seen(digest: string): boolean {
+    return this.store.has(digest);
   }
+
+  /**
+   * Records a request that was taken (accepted or skipped as a duplicate).
+   * One refused (400, 503) is not recorded: the sender may send it again.
+   */
+  remember(digest: string, timestamp?: number): void {
+    // Exactly `tolerance` away still verifies, so keep it one second longer.
+    const until = timestamp === undefined ? this.now() + this.ttlSeconds : timestamp + this.toleranceSeconds + 1;
+    this.store.add(digest, until);
+  }
+
+  writable(): boolean {
+    return this.store.writable();
+  }
+}
+
+/** Where the file store keeps digests: next to the ids, `ids.jsonl` → `ids.replays.jsonl`. */
+export function replayStorePath(idsPath: string): string {
+  return idsPath.replace(/(\.[^./\\]*)?$/, (ext) => `.replays${ext}`);
 }

@@ -9,7 +9,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { listen } from '../daemon/index.js';
-import { verify } from '../signing/index.js';
+import { verify, type VerifyOk } from '../signing/index.js';
 import { parseFaultPatch } from './fault-patch.js';
 import type { Receiver } from './receiver.js';
 
@@ -59,7 +59,7 @@ async function webhook(r: Receiver, req: IncomingMessage, res: ServerResponse, r
   if (body === null) return send(res, 413, { error: `body over ${MAX_BODY} bytes` }, rid);
 
   const signing = r.config.endpoint.signing;
-  let verifiedId: string | undefined;
+  let verified: VerifyOk | undefined;
   if (signing) {
     const v = r.faults.current.rejectSignatures
       ? ({ ok: false, reason: 'mismatch' } as const)
@@ -68,14 +68,17 @@ async function webhook(r: Receiver, req: IncomingMessage, res: ServerResponse, r
       r.log(requestId).warn('signature rejected', { reason: v.reason });
       return send(res, 401, { error: `signature ${v.reason}` }, { ...rid, ...rl });
     }
-    verifiedId = v.id;
-    const ts = String(v.timestamp ?? '');
-    const sig = Object.entries(req.headers).filter(([k]) => /signature/i.test(k)).map(([, x]) => String(x)).join(' ');
-    if (v.id && !r.replays.check(v.id, ts, sig)) {
-      r.log(requestId).warn('replayed request rejected', { event_id: v.id });
+    // Keyed on what the signature covers, not on an id header it may not sign.
+    if (r.replays.seen(v.digest)) {
+      r.log(requestId).warn('replayed request rejected', { ...(v.id ? { event_id: v.id } : {}) });
       return send(res, 409, { error: 'replayed request' }, { ...rid, ...rl });
     }
+    verified = v;
   }
+  // Only a request taken (accepted, or skipped as a duplicate) is remembered.
+  const taken = (): void => {
+    if (verified) r.replays.remember(verified.digest, verified.timestamp);
+  };
   let payload: unknown;
   try {
     payload = JSON.parse(body.toString('utf8'));
@@ -83,14 +86,16 @@ async function webhook(r: Receiver, req: IncomingMessage, res: ServerResponse, r
     return send(res, 400, { error: 'body is not JSON' }, { ...rid, ...rl });
   }
   const p = (payload && typeof payload === 'object' ? payload : {}) as Record<string, unknown>;
-  const id = verifiedId ?? (typeof p.id === 'string' ? p.id : undefined) ?? header(req, 'x-github-delivery');
+  const id = verified?.id ?? (typeof p.id === 'string' ? p.id : undefined) ?? header(req, 'x-github-delivery');
   const type = (typeof p.type === 'string' ? p.type : undefined) ?? header(req, 'x-github-event') ?? 'unknown';
   if (!id) return send(res, 400, { error: 'event has no id' }, { ...rid, ...rl });
   if (r.store.has(id)) {
     r.duplicate(id, type, requestId);
+    taken();
     return send(res, 200, { duplicate: true, id }, { ...rid, ...rl });
   }
   if (!r.accept(id, type, payload, requestId)) return send(res, 503, { error: 'queue full' }, { ...rid, ...rl, 'retry-after': '5' });
+  taken();
   send(res, 202, { accepted: true, id }, { ...rid, ...rl });
 }
 
