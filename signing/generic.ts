@@ -3,8 +3,10 @@
  * names, the prefix and the encoding all come from `GenericOptions`.
  *
  * Only what the template names is authenticated: with the default
- * `{timestamp}.{body}` the timestamp is signed and checked ±tolerance; a
- * template without `{timestamp}` has no replay window at all.
+ * `{id}.{timestamp}.{body}` the id is bound to the event and the timestamp
+ * is signed and checked ±tolerance. A template without `{id}` (the old
+ * default `{timestamp}.{body}`) leaves the id header unsigned; one without
+ * `{timestamp}` has no replay window at all.
  */
 import { anyMatch, hmacSha256, message, signedDigest, utf8Key } from './mac.js';
 import { checkWindow, parseTimestamp, readHeader } from './request.js';

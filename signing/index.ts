@@ -31,12 +31,17 @@ const SCHEMES: { readonly [K in SchemeName]: Scheme } = {
   'hmac-sha256': generic,
 };
 
-/** The generic scheme's defaults; the config schema fills in these. */
+/**
+ * The generic scheme's defaults; the config schema fills in these. The
+ * template signs the id; it was `{timestamp}.{body}`, which leaves the id
+ * header unsigned, and a receiver whose sender still signs that sets
+ * `template` explicitly.
+ */
 export const DEFAULT_GENERIC: GenericOptions = Object.freeze({
   header: 'X-Webhook-Signature',
   prefix: '',
   encoding: 'hex',
-  template: '{timestamp}.{body}',
+  template: '{id}.{timestamp}.{body}',
   timestampHeader: 'X-Webhook-Timestamp',
   idHeader: 'X-Webhook-Id',
 });

@@ -117,6 +117,16 @@ describe('a replay with a new, unsigned id header', () => {
     expect(r.store.has('evt_attacker')).toBe(false);
   });
 
+  it('hmac-sha256 with the default template: the id is signed, a changed one fails verification', async () => {
+    const s: Setup = { scheme: 'hmac-sha256' };
+    const { url } = await start(s);
+    const req = signed(s, 'evt_gen');
+    expect((await post(url, req)).status).toBe(202);
+    const replay = await post(url, req, { 'X-Webhook-Id': 'evt_attacker' });
+    expect(replay.status).toBe(401);
+    expect(await replay.json()).toEqual({ error: 'signature mismatch' });
+  });
+
   it('github: still refused after a restart with the file store', async () => {
     const s: Setup = { scheme: 'github', receiverExtra: `    idempotency: { store: file, path: ${join(dir, 'ids.jsonl')} }\n` };
     const first = await start(s);

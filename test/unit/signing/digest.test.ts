@@ -35,6 +35,11 @@ describe('verify digest', () => {
     expect(b).toBe(a);
   });
 
+  it('the default generic template signs the id: a changed one does not verify', () => {
+    const h = signHeaders('hmac-sha256', both);
+    expect(verify('hmac-sha256', verifyInput(both, { ...h, 'X-Webhook-Id': 'other' }))).toEqual({ ok: false, reason: 'mismatch' });
+  });
+
   it('standard-webhooks and stripe: the same with one, both or reordered rotated signatures', () => {
     const sw = signHeaders('standard-webhooks', both);
     const [s1, s2] = sw['webhook-signature']!.split(' ');

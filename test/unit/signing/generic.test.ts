@@ -14,11 +14,11 @@ const mac = (text: string, enc: 'hex' | 'base64') => createHmac('sha256', SECRET
 describe('hmac-sha256', () => {
   const input = signInput([SECRET, 'generic-old']);
 
-  it('defaults: hex over "{timestamp}.{body}", no prefix, X-Webhook-* headers', () => {
+  it('defaults: hex over "{id}.{timestamp}.{body}", no prefix, X-Webhook-* headers', () => {
     expect(signHeaders('hmac-sha256', input)).toEqual({
       'X-Webhook-Id': input.id,
       'X-Webhook-Timestamp': String(input.timestamp),
-      'X-Webhook-Signature': mac(`${input.timestamp}.${input.body}`, 'hex'),
+      'X-Webhook-Signature': mac(`${input.id}.${input.timestamp}.${input.body}`, 'hex'),
     });
     expect(Object.isFrozen(DEFAULT_GENERIC)).toBe(true);
   });
