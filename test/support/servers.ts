@@ -1,14 +1,12 @@
 /**
  * Real node:http / node:https servers on port 0 for integration tests.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer as createHttp, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttps } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { X509Certificate } from 'node:crypto';
+import type { SelfSigned } from './certs.js';
+
+export { selfSigned, type SelfSigned } from './certs.js';
 
 export interface TestServer {
   readonly url: string;
@@ -33,33 +31,6 @@ async function listen(server: Server, scheme: 'http' | 'https'): Promise<TestSer
 
 export function httpServer(handler: RequestListener): Promise<TestServer> {
   return listen(createHttp(handler), 'http');
-}
-
-export interface SelfSigned {
-  readonly key: string;
-  readonly cert: string;
-  /** Unix seconds of notAfter. */
-  readonly notAfter: number;
-  readonly certFile: string;
-  cleanup(): void;
-}
-
-/** A self-signed certificate for 127.0.0.1, valid for `days`, made by openssl. */
-export function selfSigned(days: number): SelfSigned {
-  const dir = mkdtempSync(join(tmpdir(), 'hookwatch-tls-'));
-  execFileSync('openssl', [
-    'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-sha256', '-days', String(days),
-    '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1',
-    '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'),
-  ], { stdio: 'pipe' });
-  const cert = readFileSync(join(dir, 'cert.pem'), 'utf8');
-  return {
-    key: readFileSync(join(dir, 'key.pem'), 'utf8'),
-    cert,
-    notAfter: Date.parse(new X509Certificate(cert).validTo) / 1000,
-    certFile: join(dir, 'cert.pem'),
-    cleanup: () => rmSync(dir, { recursive: true, force: true }),
-  };
 }
 
 export function httpsServer(tls: SelfSigned, handler: RequestListener): Promise<TestServer> {

@@ -1,12 +1,13 @@
 /**
- * Each check kind against real node:http / node:https servers on port 0:
- * every probe result of the catalog is produced by a real failure.
+ * Each check kind against real node:http servers on port 0: every probe
+ * result of the catalog is produced by a real failure (dns_error and
+ * tls_error in failure-classes.test.ts).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_GENERIC, verify, type GenericOptions } from '../../../signing/index.js';
 import { Prober, type ProbeOutcome } from '../../../prober/index.js';
 import { configFromYaml } from '../../support/config.js';
-import { closedPort, httpServer, httpsServer, json, readBody, selfSigned, type SelfSigned, type TestServer } from '../../support/servers.js';
+import { closedPort, httpServer, json, readBody, type TestServer } from '../../support/servers.js';
 
 const SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
 const UNTIMED: GenericOptions = { ...DEFAULT_GENERIC, template: '{id}.{body}' };
@@ -19,8 +20,6 @@ const GENERIC: Record<string, { generic: GenericOptions; toleranceSeconds: numbe
 };
 let receiver: TestServer;
 let lastVerified: ReturnType<typeof verify> | undefined;
-let tls: SelfSigned;
-let tlsServer: TestServer;
 
 beforeAll(async () => {
   receiver = await httpServer(async (req, res) => {
@@ -51,14 +50,10 @@ beforeAll(async () => {
     if (path === '/health-bad') return json(res, 200, { status: 'unhealthy', details: { store: 'read-only' } });
     return json(res, 404, { error: 'no route' });
   });
-  tls = selfSigned(30);
-  tlsServer = await httpsServer(tls, (_req, res) => json(res, 200, { ok: true }));
 });
 
 afterAll(async () => {
   await receiver.close();
-  await tlsServer.close();
-  tls.cleanup();
 });
 
 function endpointYaml(name: string, url: string, extra = ''): string {
@@ -127,11 +122,6 @@ describe('delivery check', () => {
     expect(o).toMatchObject({ result: 'http_error', status: 429, rateLimit: { limit: 100, remaining: 3, resetSeconds: 30 } });
   });
 
-  it('classifies a name under .invalid as dns_error', async () => {
-    const o = await probeOnce(endpointYaml('nxdomain', 'http://hookwatch-probe.invalid/webhook'));
-    expect(o.result).toBe('dns_error');
-  });
-
   it('measures a slow body in the transfer phase', async () => {
     const o = await probeOnce(endpointYaml('slow', `${receiver.url}/slow-body`));
     expect(o.result).toBe('success');
@@ -173,20 +163,6 @@ describe('redirects and bodies', () => {
     expect(small).toMatchObject({ result: 'assertion_failed', status: 200 });
     const all = await probeOnce(endpointYaml('b', `${receiver.url}/big`, '    checks: { delivery: { expect: { body_contains: marker-at-the-end } } }\n'), 'delivery', '  body_limit_bytes: 1048576\n');
     expect(all.result).toBe('success');
-  });
-});
-
-describe('TLS', () => {
-  it('fails a self-signed certificate as tls_error', async () => {
-    const o = await probeOnce(endpointYaml('tls', `${tlsServer.url}/webhook`));
-    expect(o.result).toBe('tls_error');
-  });
-
-  it('trusts it with ca_file and reports its expiry', async () => {
-    const o = await probeOnce(endpointYaml('tls', `${tlsServer.url}/webhook`, `    tls: { ca_file: ${tls.certFile} }\n`));
-    expect(o.result).toBe('success');
-    expect(o.tlsExpiry).toBe(tls.notAfter);
-    expect(o.phases.tls).toBeGreaterThan(0);
   });
 });
 
