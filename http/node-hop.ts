@@ -14,6 +14,7 @@ import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import type { Socket } from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import type { Phase } from '../catalog/index.js';
+import { lookup } from './lookup.js';
 import { earliestCertExpiry } from './tls-expiry.js';
 
 export interface HopRequest {
@@ -55,6 +56,7 @@ export function nodeHop(r: HopRequest): Promise<HopResult> {
       path: `${r.url.pathname}${r.url.search}`,
       headers: r.headers,
       agent: isTls ? HTTPS_AGENT : HTTP_AGENT,
+      lookup,
       signal: r.signal,
       ...(isTls ? {
         rejectUnauthorized: !r.tls.insecureSkipVerify,
