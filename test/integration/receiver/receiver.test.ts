@@ -9,14 +9,15 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Config } from '../../../config/index.js';
 import { createLogger } from '../../../daemon/index.js';
-import { MemoryLogWriter, Receiver, startReceiverServer, type RunningReceiver } from '../../../receiver/index.js';
+import { MemoryLogWriter, Receiver } from '../../../receiver/index.js';
 import { forgeHeaders, signHeaders } from '../../../signing/index.js';
 import { configFromYaml } from '../../support/config.js';
+import { ReceiverPool } from '../../support/receivers.js';
 import { eventually } from '../../support/scrape.js';
 
 const SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
 let dir: string;
-let running: { r: Receiver; s: RunningReceiver }[] = [];
+const pool = new ReceiverPool();
 let logs: string[] = [];
 
 beforeEach(() => {
@@ -24,11 +25,7 @@ beforeEach(() => {
   logs = [];
 });
 afterEach(async () => {
-  for (const { r, s } of running) {
-    await s.close();
-    await r.stop();
-  }
-  running = [];
+  await pool.stopAll();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -45,8 +42,7 @@ ${receiverExtra}`);
 
 async function start(c: Config, writer = new MemoryLogWriter()): Promise<{ r: Receiver; url: string; writer: MemoryLogWriter }> {
   const r = new Receiver(c.receivers[0]!, { writer, log: createLogger({ write: (l) => void logs.push(l) }) });
-  const s = await startReceiverServer(r);
-  running.push({ r, s });
+  const s = await pool.start(r);
   return { r, url: s.url, writer };
 }
 
@@ -95,9 +91,7 @@ describe('verification', () => {
     const c = config(`    idempotency: { store: file, path: ${store} }\n`);
     const first = await start(c);
     expect((await post(first.url, signed('evt_p', 't', Math.floor(Date.now() / 1000) - 5))).status).toBe(202);
-    const { r, s } = running.pop()!;
-    await s.close();
-    await r.stop();
+    await pool.stopLast();
     const second = await start(c);
     const again = await post(second.url, signed('evt_p'));
     expect(again.status).toBe(200);
@@ -147,8 +141,7 @@ describe('processing failures', () => {
     const calls: string[] = [];
     const handler = (name: string) => async () => { calls.push(name); };
     const r = new Receiver(c.receivers[0]!, { writer: new MemoryLogWriter(), handlers: { ledger: handler('ledger'), mail: handler('mail'), audit: handler('audit') } });
-    const s = await startReceiverServer(r);
-    running.push({ r, s });
+    const s = await pool.start(r);
     await post(s.url, signed('evt_fan'));
     await post(s.url, signed('evt_other', 'refund.issued'));
     await eventually(() => calls.length === 4);
@@ -162,8 +155,7 @@ describe('health', () => {
     let release!: () => void;
     const blocked = new Promise<void>((ok) => (release = ok));
     const r = new Receiver(c.receivers[0]!, { writer: new MemoryLogWriter(), handlers: { default: () => blocked } });
-    const s = await startReceiverServer(r);
-    running.push({ r, s });
+    const s = await pool.start(r);
     const ok = await fetch(`${s.url}/webhook-health`);
     expect(ok.status).toBe(200);
     expect(await ok.json()).toEqual({ status: 'healthy', details: { queue: { depth: 0, limit: 1, in_flight: 0 }, dlq: { size: 0 }, idempotency_store: { kind: 'memory', writable: true, size: 0 }, faults: { down: false } } });

@@ -11,25 +11,22 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MemoryLogWriter, Receiver, startReceiverServer, type Handler, type RunningReceiver } from '../../../receiver/index.js';
+import { MemoryLogWriter, Receiver, type Handler } from '../../../receiver/index.js';
 import { DEFAULT_GENERIC, signHeaders, type GenericOptions, type SchemeName } from '../../../signing/index.js';
 import { configFromYaml } from '../../support/config.js';
+import { ReceiverPool } from '../../support/receivers.js';
 
 const SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
 const OLD_SECRET = 'whsec_c2Vjb25kIHNlY3JldCBmb3Igcm90YXRpb24=';
 const OLD_TEMPLATE = '{timestamp}.{body}';
 let dir: string;
-let running: { r: Receiver; s: RunningReceiver }[] = [];
+const pool = new ReceiverPool();
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'hookwatch-replay-'));
 });
 afterEach(async () => {
-  for (const { r, s } of running) {
-    await s.close();
-    await r.stop();
-  }
-  running = [];
+  await pool.stopAll();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -57,8 +54,7 @@ receivers:
 ${s.receiverExtra ?? ''}`);
   const writer = new MemoryLogWriter();
   const r = new Receiver(c.receivers[0]!, { writer, handlers });
-  const srv = await startReceiverServer(r);
-  running.push({ r, s: srv });
+  const srv = await pool.start(r);
   return { r, url: srv.url, writer };
 }
 
@@ -97,22 +93,14 @@ describe('an exact replay', () => {
 });
 
 describe('a replay with a new, unsigned id header', () => {
-  it('github: X-GitHub-Delivery is not signed, the replay is still refused', async () => {
-    const s: Setup = { scheme: 'github' };
+  it.each([
+    ['github: X-GitHub-Delivery', { scheme: 'github' }, 'X-GitHub-Delivery'],
+    ['hmac-sha256 with the old template: X-Webhook-Id', { scheme: 'hmac-sha256', template: OLD_TEMPLATE }, 'X-Webhook-Id'],
+  ] as const)('%s is not signed, the replay is still refused', async (_, s: Setup, idHeader) => {
     const { url, r } = await start(s);
-    const req = signed(s, 'evt_gh');
+    const req = signed(s, 'evt_x');
     expect((await post(url, req)).status).toBe(202);
-    const replay = await post(url, req, { 'X-GitHub-Delivery': 'evt_attacker' });
-    expect(replay.status).toBe(409);
-    expect(r.store.has('evt_attacker')).toBe(false);
-  });
-
-  it('hmac-sha256 with the old template: X-Webhook-Id is not signed, the replay is still refused', async () => {
-    const s: Setup = { scheme: 'hmac-sha256', template: OLD_TEMPLATE };
-    const { url, r } = await start(s);
-    const req = signed(s, 'evt_gen');
-    expect((await post(url, req)).status).toBe(202);
-    const replay = await post(url, req, { 'X-Webhook-Id': 'evt_attacker' });
+    const replay = await post(url, req, { [idHeader]: 'evt_attacker' });
     expect(replay.status).toBe(409);
     expect(r.store.has('evt_attacker')).toBe(false);
   });
@@ -132,9 +120,7 @@ describe('a replay with a new, unsigned id header', () => {
     const first = await start(s);
     const req = signed(s, 'evt_gh');
     expect((await post(first.url, req)).status).toBe(202);
-    const { r, s: srv } = running.pop()!;
-    await srv.close();
-    await r.stop();
+    await pool.stopLast();
     const second = await start(s);
     expect((await post(second.url, req, { 'X-GitHub-Delivery': 'evt_attacker' })).status).toBe(409);
   });
