@@ -79,7 +79,10 @@ describe('runLoadtest', () => {
   it('drops planned sends when a stalled server holds every concurrency slot, and times the held ones out', async () => {
     const s = await runLoadtest({ endpoint: endpoint('stall', `${server.url}/hang`, 1), ratePerSecond: 50, durationSeconds: 1, concurrency: 4, userAgent: 't' });
     expect(s).toMatchObject({ planned: 50, sent: 4, dropped: 46, statusCodes: {}, errors: { timeout: 4 } });
-    expect(s.achievedRatePerSecond).toBeCloseTo(4, 5);
+    // 4 sends over a sending window of at least the 1 s planned (longer when
+    // this busy machine stalls the timer): the rate counts sends, not plans.
+    expect(s.achievedRatePerSecond).toBeLessThanOrEqual(4);
+    expect(s.achievedRatePerSecond).toBeGreaterThan(3);
   });
 
   it('refuses a non-loopback endpoint before sending anything', async () => {
