@@ -1,17 +1,21 @@
 /**
- * Follows one path the way `tail -F` does, by polling (inotify is
- * unreliable on network and container mounts):
- * - rename-and-create: the old file is drained to its end, then the new
- *   one is read from 0;
- * - copytruncate: size below our position on the same inode (or changed
- *   first bytes) restarts at 0 and is counted;
+ * Follows one log file by polling (inotify is unreliable on network and
+ * container mounts). In `path` mode it follows a path the way `tail -F`
+ * does; in `file` mode it follows one file wherever it is renamed (a glob
+ * source follows the names and tells it where the file now is).
+ * - rename-and-create (`path` mode): the old file is drained to its end,
+ *   then the new one is read from 0;
+ * - copytruncate: a size below what was read, or other first bytes, on the
+ *   same file restarts at 0 and is counted. It is checked after every read
+ *   and before the bytes read are counted, so a file truncated and refilled
+ *   past our offset between two polls is never read from the old offset;
  * - a missing file is waited for; a partial last line waits for its newline.
  * `offset` only ever points just after a complete line, so it can be
  * checkpointed together with the metrics those lines produced.
  */
 import { open, stat, type FileHandle } from 'node:fs/promises';
 import type { SourcePosition } from '../state/checkpoint.js';
-import { fingerprintOf, findRenamed, FINGERPRINT_BYTES, type Fingerprint } from './identity.js';
+import { findRotated, fingerprint, readHead, FINGERPRINT_BYTES, type Fingerprint } from './identity.js';
 import { LineSplitter, type LineSink } from './lines.js';
 
 export interface TailHooks {
@@ -20,9 +24,13 @@ export interface TailHooks {
   truncated(): void;
 }
 
+/** `path`: follow a path across rotations (one path source); `file`: follow one file (a glob source). */
+export type TailMode = 'path' | 'file';
+
 const CHUNK = 1 << 20;
 /** Bytes read per poll before yielding, so scrapes and checkpoints interleave. */
 const BUDGET = 8 * CHUNK;
+const EMPTY = Buffer.alloc(0);
 
 export class FileTail {
   private fh: FileHandle | null = null;
@@ -30,18 +38,21 @@ export class FileTail {
   private ino = 0;
   private readPos = 0;
   private offset = 0;
-  private fp: Fingerprint = { fp: '', fpLen: 0 };
+  /** The file's first bytes as we read them (up to FINGERPRINT_BYTES), and their hash. */
+  private head: Buffer = EMPTY;
+  private fp: Fingerprint = fingerprint(EMPTY);
   private readonly splitter: LineSplitter;
   private readonly buf = Buffer.allocUnsafe(CHUNK);
-  /** Size of the file at `path` at the last look (for lag). */
+  /** Size of the file at the last look (for lag). */
   size = 0;
 
   constructor(
-    readonly path: string,
+    public path: string,
     sink: LineSink,
     maxLineBytes: number,
     private readonly hooks: TailHooks,
     private resume: SourcePosition | undefined,
+    private readonly mode: TailMode = 'path',
   ) {
     this.splitter = new LineSplitter(maxLineBytes, sink);
   }
@@ -57,11 +68,16 @@ export class FileTail {
     return this.fh ? `${this.dev}:${this.ino}` : null;
   }
 
+  /** Opens the file if not open yet. False when there is none (yet). */
+  async open(): Promise<boolean> {
+    return this.fh !== null || (await this.openInitial());
+  }
+
   /** Reads what is new. Returns true when it stopped on its budget (more to read). */
   async poll(follow = true): Promise<boolean> {
-    if (!this.fh && !(await this.openInitial())) return false;
+    if (!(await this.open())) return false;
     if (await this.readSome()) return true;
-    if (follow) await this.checkPath();
+    if (follow && this.mode === 'path') await this.checkPath();
     return false;
   }
 
@@ -84,16 +100,17 @@ export class FileTail {
     if (r) {
       // Resume the very file we were reading, even if it was renamed meanwhile.
       ok = await this.tryOpen(this.path, r);
-      if (!ok) {
-        const moved = await findRenamed(this.path, r.dev, r.ino, r);
+      if (!ok && this.mode === 'path') {
+        const moved = await findRotated(this.path, r);
         if (moved) ok = await this.tryOpen(moved, r);
       }
     }
-    if (!ok) ok = await this.openAt(this.path, 0);
+    if (!ok) ok = await this.openAt(this.path);
     if (ok) this.resume = undefined;
     return ok;
   }
 
+  /** Opens `path` if it is the saved file: at the saved offset, or at 0 if it was truncated (and maybe refilled). */
   private async tryOpen(path: string, r: SourcePosition): Promise<boolean> {
     let fh: FileHandle;
     try {
@@ -102,21 +119,20 @@ export class FileTail {
       return false;
     }
     const s = await fh.stat();
-    const fp = await fingerprintOf(fh, s.size, Math.min(r.fpLen, s.size));
-    if (s.dev !== r.dev || s.ino !== r.ino || fp.fp !== r.fp || fp.fpLen !== r.fpLen) {
+    if (s.dev !== r.dev || s.ino !== r.ino || !s.isFile()) {
       await fh.close();
       return false;
     }
-    const full = await fingerprintOf(fh, s.size);
-    if (s.size < r.offset) {
-      // Same file, shorter than what we counted: truncated while we were down.
+    const known = fingerprint(await readHead(fh, Math.min(r.fpLen, s.size)));
+    if (known.fp !== r.fp || known.fpLen !== r.fpLen || s.size < r.offset) {
+      // Same file, shorter or with other first bytes: truncated (and maybe refilled) while we were down.
       this.hooks.truncated();
-      this.adopt(fh, s.dev, s.ino, 0, s.size, full);
-    } else this.adopt(fh, s.dev, s.ino, r.offset, s.size, full);
+      this.adopt(fh, s.dev, s.ino, 0, s.size, EMPTY);
+    } else this.adopt(fh, s.dev, s.ino, r.offset, s.size, await readHead(fh, Math.min(r.offset, FINGERPRINT_BYTES)));
     return true;
   }
 
-  private async openAt(path: string, offset: number): Promise<boolean> {
+  private async openAt(path: string): Promise<boolean> {
     let fh: FileHandle;
     try {
       fh = await open(path, 'r');
@@ -129,7 +145,7 @@ export class FileTail {
       await fh.close();
       return false;
     }
-    this.adopt(fh, s.dev, s.ino, offset, s.size, await fingerprintOf(fh, s.size));
+    this.adopt(fh, s.dev, s.ino, 0, s.size, EMPTY);
     return true;
   }
 
@@ -138,9 +154,10 @@ export class FileTail {
    * pair one file's inode with another file's fingerprint (a restart would
    * not recognise the file and read it again from 0).
    */
-  private adopt(fh: FileHandle, dev: number, ino: number, offset: number, size: number, fp: Fingerprint): void {
+  private adopt(fh: FileHandle, dev: number, ino: number, offset: number, size: number, head: Buffer): void {
     this.fh = fh;
-    this.fp = fp;
+    this.head = head;
+    this.fp = fingerprint(head);
     this.dev = dev;
     this.ino = ino;
     this.readPos = this.offset = offset;
@@ -153,19 +170,50 @@ export class FileTail {
     let total = 0;
     for (;;) {
       const { bytesRead } = await fh.read(this.buf, 0, CHUNK, this.readPos);
+      if (await this.truncatedSince(fh, bytesRead)) {
+        // What was just read may be the new content at the old offset: dropped, read again from 0.
+        this.hooks.truncated();
+        this.adopt(fh, this.dev, this.ino, 0, this.size, EMPTY);
+        continue;
+      }
       if (bytesRead === 0) break;
+      const chunk = this.buf.subarray(0, bytesRead);
+      // Head, offset and counts change synchronously together, so a
+      // checkpoint never sees lines counted without their offset.
+      this.extendHead(chunk);
       this.readPos += bytesRead;
-      // Splitting and counting happen synchronously with the offset update,
-      // so a checkpoint never sees lines counted without their offset.
-      this.offset += this.splitter.push(this.buf.subarray(0, bytesRead));
+      this.offset += this.splitter.push(chunk);
       total += bytesRead;
       if (total >= BUDGET) return true;
     }
-    if (this.fp.fpLen < FINGERPRINT_BYTES && this.readPos > this.fp.fpLen) this.fp = await fingerprintOf(fh, this.readPos);
     return false;
   }
 
-  /** At the end of the open file: has the path moved on (rotation) or shrunk (truncation)? */
+  /**
+   * Was the open file truncated since our last look? Its size is below
+   * what we have read (plus the `justRead` bytes), or its first bytes are
+   * no longer the ones we read. Checked after a read, so the bytes just
+   * read are known to come from the file we counted so far.
+   */
+  private async truncatedSince(fh: FileHandle, justRead: number): Promise<boolean> {
+    const s = await fh.stat();
+    this.size = s.size;
+    if (s.size < this.readPos + justRead) return true;
+    if (this.head.length === 0) return false;
+    return !(await readHead(fh, this.head.length)).equals(this.head);
+  }
+
+  /** Grows the known head with the bytes of `chunk` (read at `readPos`) that fall in it. */
+  private extendHead(chunk: Buffer): void {
+    const have = this.head.length;
+    if (have >= FINGERPRINT_BYTES || this.readPos > have) return;
+    const add = chunk.subarray(have - this.readPos, FINGERPRINT_BYTES - this.readPos);
+    if (add.length === 0) return;
+    this.head = Buffer.concat([this.head, add]);
+    this.fp = fingerprint(this.head);
+  }
+
+  /** At the end of the open file: has the path moved on to another file (rotation)? */
   private async checkPath(): Promise<void> {
     let s;
     try {
@@ -173,30 +221,12 @@ export class FileTail {
     } catch {
       return; // renamed away, new file not created yet: keep the old one open
     }
-    this.size = s.size;
-    if (s.dev !== this.dev || s.ino !== this.ino) {
-      // Drained to its end just now; a partial last line will never complete.
-      const held = this.splitter.heldBytes;
-      if (held > 0) this.offset += this.splitter.push(Buffer.from('\n')) - 1;
-      const old = this.position() as SourcePosition;
-      await this.close();
-      this.hooks.rotated(old);
-      await this.openAt(this.path, 0);
-      await this.readSome();
-      return;
-    }
-    if (s.size < this.readPos || (await this.headChanged(s.size))) {
-      const fp = await fingerprintOf(this.fh as FileHandle, s.size);
-      this.hooks.truncated();
-      this.readPos = this.offset = 0;
-      this.fp = fp;
-      this.splitter.reset();
-    }
-  }
-
-  private async headChanged(size: number): Promise<boolean> {
-    if (this.fp.fpLen === 0 || size < this.fp.fpLen) return false;
-    const now = await fingerprintOf(this.fh as FileHandle, size, this.fp.fpLen);
-    return now.fp !== this.fp.fp;
+    if (s.dev === this.dev && s.ino === this.ino) return;
+    // Drained to its end just now; a partial last line will never complete.
+    this.finish();
+    const old = this.position() as SourcePosition;
+    await this.close();
+    this.hooks.rotated(old);
+    if (await this.openAt(this.path)) await this.readSome();
   }
 }

@@ -5,7 +5,8 @@
 import { createHash } from 'node:crypto';
 import type { FileHandle } from 'node:fs/promises';
 import { readdir, stat, open } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
+import type { SourcePosition } from '../state/checkpoint.js';
 
 /** How many leading bytes identify a file. */
 export const FINGERPRINT_BYTES = 256;
@@ -15,19 +16,51 @@ export interface Fingerprint {
   readonly fpLen: number;
 }
 
+/** The first `len` bytes (fewer if the file is shorter) of an open file. */
+export async function readHead(fh: FileHandle, len: number): Promise<Buffer> {
+  if (len <= 0) return Buffer.alloc(0);
+  const buf = Buffer.alloc(len);
+  const { bytesRead } = await fh.read(buf, 0, len, 0);
+  return buf.subarray(0, bytesRead);
+}
+
+export function fingerprint(head: Buffer): Fingerprint {
+  return { fp: createHash('sha1').update(head).digest('hex'), fpLen: head.length };
+}
+
 /** Hashes the first `len` bytes (at most FINGERPRINT_BYTES) of an open file. */
 export async function fingerprintOf(fh: FileHandle, size: number, len = Math.min(size, FINGERPRINT_BYTES)): Promise<Fingerprint> {
-  const buf = Buffer.alloc(len);
-  const { bytesRead } = len > 0 ? await fh.read(buf, 0, len, 0) : { bytesRead: 0 };
-  return { fp: createHash('sha1').update(buf.subarray(0, bytesRead)).digest('hex'), fpLen: bytesRead };
+  return fingerprint(await readHead(fh, len));
+}
+
+/** True when the file at `path` starts with the bytes `known` fingerprints. */
+export async function sameHead(path: string, known: Fingerprint): Promise<boolean> {
+  const fh = await open(path, 'r');
+  try {
+    const now = await fingerprintOf(fh, known.fpLen);
+    return now.fp === known.fp && now.fpLen === known.fpLen;
+  } finally {
+    await fh.close();
+  }
+}
+
+/** Compressed rotations (`log.2.gz`) are never the file we were reading. */
+const COMPRESSED = /\.(gz|bz2|xz|zst|lz4|z|zip)$/i;
+
+/** `log.1`, `log-20261201`, `deliveries-1.jsonl` for `log` and `deliveries.jsonl`. */
+export function rotatedName(base: string, name: string): boolean {
+  const stem = base.split('.')[0] as string;
+  return name !== base && name.startsWith(stem) && !COMPRESSED.test(name);
 }
 
 /**
- * Finds the file that had identity (dev, ino, fingerprint) among the
- * siblings of `path`: after a restart, a file rotated by rename while we
- * were down is drained from its saved offset before the new one is read.
+ * Finds the file of a saved position among the siblings of `path`: after a
+ * restart, a file rotated by rename while we were down is finished before
+ * the new one is read. Same device and inode, and either the same first
+ * bytes, or a rotated name of `path` (a file truncated and refilled before
+ * its rename has other first bytes; the caller then reads it from 0).
  */
-export async function findRenamed(path: string, dev: number, ino: number, fp: Fingerprint): Promise<string | null> {
+export async function findRotated(path: string, r: SourcePosition): Promise<string | null> {
   const dir = dirname(path);
   let names: string[];
   try {
@@ -39,14 +72,8 @@ export async function findRenamed(path: string, dev: number, ino: number, fp: Fi
     const p = join(dir, name);
     try {
       const s = await stat(p);
-      if (s.dev !== dev || s.ino !== ino || !s.isFile()) continue;
-      const fh = await open(p, 'r');
-      try {
-        const now = await fingerprintOf(fh, s.size, Math.min(fp.fpLen, s.size));
-        if (now.fp === fp.fp && now.fpLen === fp.fpLen) return p;
-      } finally {
-        await fh.close();
-      }
+      if (s.dev !== r.dev || s.ino !== r.ino || !s.isFile() || p === path) continue;
+      if (rotatedName(basename(path), name) || (await sameHead(p, r))) return p;
     } catch {
       // Vanished or unreadable sibling: not ours.
     }
