@@ -26,6 +26,8 @@ export class GlobFiles {
   private readonly leaving = new Set<FileTail>();
   /** Saved and retired positions by identity, resumed if the file shows up under the glob. */
   private readonly known = new Map<string, SourcePosition>();
+  /** Saved positions not matched to a file yet: checkpointed as they are until they are. */
+  private readonly pending = new Map<string, SourcePosition>();
   private readonly retiredList: SourcePosition[];
   /** The file last seen at each path: a new file there is a rotation. */
   private readonly lastAt = new Map<string, SourcePosition>();
@@ -41,6 +43,7 @@ export class GlobFiles {
   ) {
     this.retiredList = [...retired];
     for (const r of [...retired, ...saved]) this.known.set(idOf(r), r);
+    for (const r of saved) this.pending.set(idOf(r), r);
     for (const s of saved) this.lastAt.set(s.path, s);
   }
 
@@ -52,12 +55,17 @@ export class GlobFiles {
     return this.retiredList;
   }
 
-  /** Positions by a unique key: the path, or for a file draining after it left the glob, path and identity. */
+  /**
+   * Positions keyed by path and identity: a checkpoint can be taken while
+   * a look is halfway through a rename, when two tails briefly carry the
+   * same path (a key by path alone would drop one of them).
+   */
   positions(): Map<string, SourcePosition> {
     const out = new Map<string, SourcePosition>();
+    for (const pos of this.pending.values()) out.set(`${pos.path} (${idOf(pos)})`, pos);
     for (const t of this.active) {
       const pos = t.position();
-      if (pos) out.set(this.leaving.has(t) ? `${pos.path} (${idOf(pos)})` : pos.path, pos);
+      if (pos) out.set(`${pos.path} (${idOf(pos)})`, pos);
     }
     return out;
   }
@@ -107,8 +115,9 @@ export class GlobFiles {
     const k = this.known.get(id);
     const resume = k && (await sameHead(p, k).catch(() => false)) ? { ...k, path: p } : undefined;
     const t = await this.openTail(p, id, resume);
+    // A rotation: a new file where another one was (a known file moving in is part of one counted already).
     const before = this.lastAt.get(p);
-    if (t && before && idOf(before) !== id) this.hooks.rotated(before);
+    if (t && !k && before && idOf(before) !== id) this.hooks.rotated(before);
     return t;
   }
 
@@ -121,6 +130,7 @@ export class GlobFiles {
       return null;
     }
     this.known.delete(id);
+    this.pending.delete(id);
     this.active.push(t);
     return t;
   }
@@ -131,16 +141,22 @@ export class GlobFiles {
     for (const s of this.saved) {
       if (matched.has(idOf(s))) continue;
       const p = await findRotated(this.pattern, s);
-      if (p) await this.openTail(p, idOf(s), { ...s, path: p });
+      // Not found: remembered as retired, in case it comes back.
+      if (!p || !(await this.openTail(p, idOf(s), { ...s, path: p }))) this.remember(s);
     }
+    this.pending.clear();
   }
 
   private async retire(t: FileTail): Promise<void> {
+    // Remembered before the close: a checkpoint taken meanwhile must still know the file.
     const pos = t.position();
-    await t.close();
+    if (pos) this.remember(pos);
     this.active.splice(this.active.indexOf(t), 1);
     this.leaving.delete(t);
-    if (!pos) return;
+    await t.close();
+  }
+
+  private remember(pos: SourcePosition): void {
     this.retiredList.push(pos);
     // Bounded: only files rotated recently can still come back under the glob.
     if (this.retiredList.length > MAX_RETIRED) this.retiredList.shift();

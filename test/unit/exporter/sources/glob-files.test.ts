@@ -112,3 +112,19 @@ describe('glob sources follow files by identity', () => {
     await second.src.close();
   });
 });
+
+describe('glob source checkpoints', () => {
+  it('a checkpoint taken before the first look still holds every saved position', async () => {
+    writeFileSync(f('a.jsonl'), 'a1\n');
+    writeFileSync(f('b.jsonl'), 'b1\n');
+    const first = source();
+    await first.drain();
+    const saved = first.src.positions();
+    await first.src.close();
+    const second = source(saved);
+    expect([...second.src.positions().values()].map((p) => p.offset).sort()).toEqual([3, 3]);
+    await second.drain();
+    expect(second.lines).toEqual([]);
+    await second.src.close();
+  });
+});
