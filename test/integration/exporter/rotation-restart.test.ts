@@ -19,59 +19,48 @@ afterAll(() => {
 });
 const fresh = (name: string) => mkdtempSync(join(root, `${name}-`));
 
+/**
+ * The daemon reads 3,000 lines of `live` (a checkpoint holds them) and is
+ * SIGKILLed; `whileDown` rotates; after a restart exactly `expected` lines
+ * are counted.
+ */
+async function downAndRestart(name: string, pattern: string, liveName: string, whileDown: (dir: string, live: string) => void, expected: number): Promise<void> {
+  const dir = fresh(name);
+  const cfg = writeConfig(dir, pattern);
+  const live = join(dir, liveName);
+  append(live, 3000);
+  const first = await start(cfg);
+  expect(await linesAtLeast(first.url, 3000)).toBe(3000);
+  await kill9(first);
+  whileDown(dir, live);
+  const second = await start(cfg);
+  expect(await settledLines(second.url, live, expected)).toBe(expected);
+  await kill9(second);
+}
+
 describe('rotation while the exporter is down', () => {
-  it('glob: a file renamed onto another matching name is finished from its offset, not read again', async () => {
-    const dir = fresh('glob1');
-    const cfg = writeConfig(dir, './*.jsonl');
-    const live = join(dir, 'deliveries.jsonl');
-    append(live, 3000);
-    const first = await start(cfg);
-    await linesAtLeast(first.url, 3000);
-    await kill9(first);
+  it('glob: a file renamed onto another matching name is finished from its offset, not read again', () =>
+    downAndRestart('glob1', './*.jsonl', 'deliveries.jsonl', (dir, live) => {
+      append(live, 100);
+      renameSync(live, join(dir, 'deliveries-1.jsonl'));
+      append(live, 900);
+    }, 4000));
 
-    append(live, 100);
-    renameSync(live, join(dir, 'deliveries-1.jsonl'));
-    append(live, 900);
-    const second = await start(cfg);
-    expect(await settledLines(second.url, live, 4000)).toBe(4000);
-    await kill9(second);
-  });
+  it('glob: two renames while down, every file counted once', () =>
+    downAndRestart('glob2', './*.jsonl', 'deliveries.jsonl', (dir, live) => {
+      append(live, 100);
+      renameSync(live, join(dir, 'deliveries-1.jsonl'));
+      append(live, 900);
+      renameSync(join(dir, 'deliveries-1.jsonl'), join(dir, 'deliveries-2.jsonl'));
+      renameSync(live, join(dir, 'deliveries-1.jsonl'));
+      append(live, 500);
+    }, 4500));
 
-  it('glob: two renames while down, every file counted once', async () => {
-    const dir = fresh('glob2');
-    const cfg = writeConfig(dir, './*.jsonl');
-    const live = join(dir, 'deliveries.jsonl');
-    append(live, 3000);
-    const first = await start(cfg);
-    await linesAtLeast(first.url, 3000);
-    await kill9(first);
-
-    append(live, 100);
-    renameSync(live, join(dir, 'deliveries-1.jsonl'));
-    append(live, 900);
-    renameSync(join(dir, 'deliveries-1.jsonl'), join(dir, 'deliveries-2.jsonl'));
-    renameSync(live, join(dir, 'deliveries-1.jsonl'));
-    append(live, 500);
-    const second = await start(cfg);
-    expect(await settledLines(second.url, live, 4500)).toBe(4500);
-    await kill9(second);
-  });
-
-  it('single path: truncated, refilled and renamed while down, the refilled file is read from 0', async () => {
-    const dir = fresh('single');
-    const cfg = writeConfig(dir, './log');
-    const live = join(dir, 'log');
-    append(live, 3000);
-    const first = await start(cfg);
-    await linesAtLeast(first.url, 3000);
-    await kill9(first);
-
-    truncateSync(live, 0);
-    append(live, 3000);
-    renameSync(live, `${live}.1`);
-    append(live, 3000);
-    const second = await start(cfg);
-    expect(await settledLines(second.url, live, 9000)).toBe(9000);
-    await kill9(second);
-  });
+  it('single path: truncated, refilled and renamed while down, the refilled file is read from 0', () =>
+    downAndRestart('single', './log', 'log', (_dir, live) => {
+      truncateSync(live, 0);
+      append(live, 3000);
+      renameSync(live, `${live}.1`);
+      append(live, 3000);
+    }, 9000));
 });

@@ -31,12 +31,18 @@ function shift(upTo: number): void {
   renameSync(f('d.jsonl'), f('d-1.jsonl'));
 }
 
+/** A source that has read `a1` from d.jsonl, which then got `a2`. */
+async function readA1ThenA2() {
+  writeFileSync(f('d.jsonl'), 'a1\n');
+  const s = source();
+  await s.drain();
+  appendFileSync(f('d.jsonl'), 'a2\n');
+  return s;
+}
+
 describe('glob sources follow files by identity', () => {
   it('numbered rotations shifting every file: each line once, one rotation per shift', async () => {
-    writeFileSync(f('d.jsonl'), 'a1\n');
-    const s = source();
-    await s.drain();
-    appendFileSync(f('d.jsonl'), 'a2\n');
+    const s = await readA1ThenA2();
     renameSync(f('d.jsonl'), f('d-1.jsonl'));
     writeFileSync(f('d.jsonl'), 'b1\n');
     await s.drain();
@@ -50,10 +56,7 @@ describe('glob sources follow files by identity', () => {
   });
 
   it('after a restart, two shifts while down: the saved file resumes wherever it now is, the others are new', async () => {
-    writeFileSync(f('d.jsonl'), 'a1\n');
-    const first = source();
-    await first.drain();
-    appendFileSync(f('d.jsonl'), 'a2\n');
+    const first = await readA1ThenA2();
     renameSync(f('d.jsonl'), f('d-1.jsonl'));
     writeFileSync(f('d.jsonl'), 'b1\n');
     shift(1);
@@ -72,10 +75,7 @@ describe('glob sources follow files by identity', () => {
   });
 
   it('a file leaving the glob is drained, retired and not read again when it comes back', async () => {
-    writeFileSync(f('d.jsonl'), 'a1\n');
-    const s = source();
-    await s.drain();
-    appendFileSync(f('d.jsonl'), 'a2\n');
+    const s = await readA1ThenA2();
     renameSync(f('d.jsonl'), f('d.jsonl.1'));
     await s.drain();
     expect(s.src.retired().length).toBe(1);
@@ -87,10 +87,7 @@ describe('glob sources follow files by identity', () => {
   });
 
   it('after a restart, a saved file renamed out of the glob while down is finished from its offset', async () => {
-    writeFileSync(f('d.jsonl'), 'a1\n');
-    const first = source();
-    await first.drain();
-    appendFileSync(f('d.jsonl'), 'a2\n');
+    const first = await readA1ThenA2();
     renameSync(f('d.jsonl'), f('d.jsonl.1'));
     writeFileSync(f('d.jsonl'), 'b1\n');
     const second = await first.restart();

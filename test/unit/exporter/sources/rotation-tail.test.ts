@@ -18,6 +18,16 @@ function tail(path: string, resume?: SourcePosition) {
   const drain = async () => { for (let i = 0; i < 2; i++) while (await t.poll()) { /* budget */ } };
   return { t, lines, events, drain };
 }
+/** The position a tail saves after reading `content` from a new `log`. */
+async function savedAfterReading(content: string) {
+  const p = join(dir, 'log');
+  writeFileSync(p, content);
+  const first = tail(p);
+  await first.drain();
+  const pos = first.t.position() as SourcePosition;
+  await first.t.close();
+  return { p, pos };
+}
 const numbered = (from: number, n: number, tag: string) => Array.from({ length: n }, (_, i) => `${tag}${from + i}\n`).join('');
 
 describe('FileTail: truncation and rotation', () => {
@@ -52,12 +62,7 @@ describe('FileTail: truncation and rotation', () => {
   });
 
   it('after a restart: the saved file truncated, refilled and renamed is read from 0, then the new file', async () => {
-    const p = join(dir, 'log');
-    writeFileSync(p, 'a1\na2\n');
-    const first = tail(p);
-    await first.drain();
-    const pos = first.t.position() as SourcePosition;
-    await first.t.close();
+    const { p, pos } = await savedAfterReading('a1\na2\n');
     truncateSync(p, 0);
     appendFileSync(p, 'b1\nb2\nb3\n');
     renameSync(p, `${p}.1`);
@@ -70,12 +75,7 @@ describe('FileTail: truncation and rotation', () => {
   });
 
   it('after a restart: truncated in place while down, read from 0 and counted', async () => {
-    const p = join(dir, 'log');
-    writeFileSync(p, 'a1\na2\na3\n');
-    const first = tail(p);
-    await first.drain();
-    const pos = first.t.position() as SourcePosition;
-    await first.t.close();
+    const { p, pos } = await savedAfterReading('a1\na2\na3\n');
     truncateSync(p, 0);
     appendFileSync(p, 'b1\n');
     const second = tail(p, pos);
