@@ -11,6 +11,7 @@ export interface SoakResult {
   readonly renames: { readonly single: number; readonly glob: number };
   readonly renamesWhileDown: { readonly single: number; readonly glob: number };
   readonly copytruncates: { readonly single: number; readonly glob: number };
+  readonly counted: Readonly<Record<"single" | "glob", { readonly rotations?: number; readonly truncations?: number }>>;
   readonly exact: boolean;
   readonly monotonic: boolean;
   readonly seconds: number;

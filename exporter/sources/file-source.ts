@@ -67,7 +67,8 @@ export class FileSource {
   ) {
     this.files = isGlob(pattern)
       ? new GlobFiles(pattern, sink, maxLineBytes, hooks, [...saved.values()], retired)
-      : new PathFile(pattern, sink, maxLineBytes, hooks, saved.get(pattern), retired);
+      // By key, or by the path inside (a position saved while the source was a glob).
+      : new PathFile(pattern, sink, maxLineBytes, hooks, saved.get(pattern) ?? [...saved.values()].find((p) => p.path === pattern), retired);
   }
 
   /** Identities of files rotated away, for the checkpoint. */

@@ -158,8 +158,10 @@ export class GlobFiles {
 
   private remember(pos: SourcePosition): void {
     this.retiredList.push(pos);
-    // Bounded: only files rotated recently can still come back under the glob.
-    if (this.retiredList.length > MAX_RETIRED) this.retiredList.shift();
     this.known.set(idOf(pos), pos);
+    // Bounded: only files rotated recently can still come back under the glob.
+    if (this.retiredList.length <= MAX_RETIRED) return;
+    const gone = this.retiredList.shift() as SourcePosition;
+    if (this.known.get(idOf(gone)) === gone) this.known.delete(idOf(gone));
   }
 }
