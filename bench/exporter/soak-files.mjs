@@ -44,7 +44,7 @@ export function startDaemon(cfg, running) {
   const url = new Promise((resolve, reject) => {
     child.stderr.on('data', (d) => {
       out += d.toString();
-      const m = /listening on (http:\/\/\S+)/.exec(out);
+      const m = /msg=listening url=(http:\/\/\S+)/.exec(out);
       if (m) resolve(m[1]);
     });
     exited.then((code) => reject(new Error(`exporter exited (${code}) before listening:\n${out}`)));

@@ -61,7 +61,7 @@ export class FileSource {
     sink: LineSink,
     maxLineBytes: number,
     hooks: TailHooks,
-    /** Saved positions, by file path. */
+    /** Saved positions, by the keys positions() gave them. */
     saved: ReadonlyMap<string, SourcePosition>,
     retired: readonly SourcePosition[] = [],
   ) {

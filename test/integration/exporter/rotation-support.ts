@@ -50,7 +50,7 @@ export interface Running {
 
 export async function start(cfg: string): Promise<Running> {
   const d = startCli(['export', '--config', cfg]);
-  const url = (await d.waitFor(/listening on (http:\/\/\S+)/))[1] as string;
+  const url = (await d.waitFor(/msg=listening url=(http:\/\/\S+)/))[1] as string;
   return { d, url };
 }
 
