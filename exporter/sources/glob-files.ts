@@ -110,10 +110,15 @@ export class GlobFiles {
     for (const [p, pos] of this.lastAt) if (!listed.has(p) && !held.has(idOf(pos))) this.lastAt.delete(p);
   }
 
-  /** A tail for a file not held yet: resumed at its known position if its first bytes still match, else from 0. */
+  /**
+   * A tail for a file not held yet: resumed at its known position if its
+   * first bytes still match, else read from 0: as a truncated file if it is
+   * a saved one (the tail counts it), as a new file if it was retired (its
+   * inode may well be reused by now).
+   */
   private async adopt(p: string, id: string): Promise<FileTail | null> {
     const k = this.known.get(id);
-    const resume = k && (await sameHead(p, k).catch(() => false)) ? { ...k, path: p } : undefined;
+    const resume = k && (this.pending.has(id) || (await sameHead(p, k).catch(() => false))) ? { ...k, path: p } : undefined;
     const t = await this.openTail(p, id, resume);
     // A rotation: a new file where another one was (a known file moving in is part of one counted already).
     const before = this.lastAt.get(p);
