@@ -33,7 +33,7 @@ The real \`hookwatch export\` daemon, SIGKILLed ${r.kills} times (${r.startupKil
 - ${r.lines.toLocaleString('en-US')} lines written, ${r.scrapes} scrapes, ${r.seconds.toFixed(0)} s.
 - Every counter exact: ${yes(r.exact)} (${r.compared} counter values compared${r.mismatches.length ? `; ${r.mismatches.length} differ` : ''}).
 - No counter ever decreased between scrapes: ${yes(r.monotonic)}.
-- The rotation and truncation counters are not compared: two renames while the exporter is down are one rotation to it, and truncating a file that is still empty (just rotated) changes nothing it can see.
+- The rotation and truncation counters are not compared: two renames while the exporter is down are one rotation to it, and two truncations it did not see in between are one truncation (an empty file is never truncated, as with logrotate's \`notifempty\`).
 - Copytruncate happens only after a scrape showed the exporter caught up with that source, so no line is written between its last read and the truncate: the lines copytruncate can lose (see the README) are then none, and the expected totals are exactly what was written. A single path is renamed twice while the exporter is down only if it caught up in between (otherwise the middle file is lost, a documented limit); the glob is renamed any number of times while down.`);
 }
 process.exit(r.exact && r.monotonic ? 0 : 1);

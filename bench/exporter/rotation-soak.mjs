@@ -89,8 +89,7 @@ export async function runSoak({ kills, seed = 12, log = () => undefined }) {
       if (r < 0.12) {
         s.flush();
         await caughtUp(url, s);
-        s.copytruncate();
-        f.copytruncates[s.name]++;
+        if (s.copytruncate()) f.copytruncates[s.name]++;
       } else if (r < 0.26) {
         if (!s.renameSafe) await caughtUp(url, s);
         rename(s, true);

@@ -4,7 +4,7 @@
  * daemon started and SIGKILLed, and expositions parsed.
  */
 import { spawn } from 'node:child_process';
-import { appendFileSync, copyFileSync, mkdirSync, renameSync, truncateSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, mkdirSync, renameSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { line } from './generate.mjs';
@@ -126,8 +126,11 @@ export class SoakSource {
     this.renameSafe = this.glob;
   }
 
+  /** False for an empty file, which logrotate's `notifempty` leaves alone too. */
   copytruncate() {
+    if (statSync(this.live).size === 0) return false;
     copyFileSync(this.live, `${this.live}.c${++this.copies}`);
     truncateSync(this.live, 0);
+    return true;
   }
 }
