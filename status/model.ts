@@ -4,13 +4,12 @@
  * does not (no URLs, headers or signatures).
  */
 import { DASHBOARDS, dashboardUrl, type DashboardKey } from '../catalog/index.js';
-import type { Config } from '../config/index.js';
+import { publicUrl, redactor, type Config } from '../config/index.js';
 import type { ProbeTarget } from '../prober/index.js';
 import type { CheckStatus, EndpointStatus, StatusModel, Tick } from './api-types.js';
 import type { DeliveryWindow } from './delivery.js';
 import type { StatusHistory } from './history.js';
 import { latencySeries, round } from './latency.js';
-import { masker, publicUrl, secretsOf } from './redact.js';
 import type { RingEntry } from './ring.js';
 import { stateOf, worstState } from './state.js';
 import { uptime } from './uptime.js';
@@ -33,7 +32,7 @@ export interface ModelInput {
 /** Builds the status model; every free-text field is masked against the config's secrets. */
 export function buildStatus(input: ModelInput): StatusModel {
   const { config, history, now } = input;
-  const mask = masker(secretsOf(config));
+  const mask = redactor(config);
   const tick = (e: RingEntry): Tick => ({
     t: e.t, result: e.result, success: e.success, degraded: e.degraded, status: e.status, seconds: round(e.seconds), detail: mask(e.detail),
   });
