@@ -34,3 +34,20 @@ export function interpolateEnv(data: unknown, env: Readonly<Record<string, strin
   };
   return { value: walk(data, []), missing, filled };
 }
+
+/**
+ * The value at `path` as written in the file, when an `${env:…}` reference
+ * sits at or below it (else undefined): what an error shows instead of the
+ * expanded value, so no secret from the environment is ever printed.
+ */
+export function asWritten(raw: unknown, path: readonly (string | number)[], filled: ReadonlySet<string>): { value: unknown } | undefined {
+  const key = path.join('\u0000');
+  const under = [...filled].some((f) => path.length === 0 || f === key || f.startsWith(`${key}\u0000`));
+  if (!under) return undefined;
+  let v = raw;
+  for (const p of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<string | number, unknown>)[p];
+  }
+  return { value: v };
+}

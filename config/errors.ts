@@ -3,6 +3,8 @@
  * the value received and the rule, e.g.
  * `hookwatch.yaml:12:7 endpoints[1].signing.scheme: got "sha1", expected one of standard-webhooks, …`.
  */
+import { maskUrls } from './redact.js';
+
 export interface ConfigIssue {
   readonly file: string;
   readonly line?: number;
@@ -50,7 +52,7 @@ export function isSecretPath(path: readonly PropertyKey[]): boolean {
   return path.some((p) => typeof p === 'string' && SECRET_KEY.test(p) && !/_file$/.test(p));
 }
 
-/** Renders a received value for a message: short, JSON-ish, redacted when secret. */
+/** Renders a received value for a message: short, JSON-ish, redacted when secret, URLs masked. */
 export function renderValue(value: unknown, secret: boolean): string {
   if (value === undefined) return 'nothing';
   if (secret) return '<redacted>';
@@ -60,5 +62,6 @@ export function renderValue(value: unknown, secret: boolean): string {
   } catch {
     s = String(value);
   }
+  s = maskUrls(s);
   return s.length > 60 ? `${s.slice(0, 57)}...` : s;
 }

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, resolve } from 'node:path';
 import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
-import { interpolateEnv } from './env.js';
+import { asWritten, interpolateEnv } from './env.js';
 import { ConfigError, formatPath, isSecretPath, renderValue, type ConfigIssue } from './errors.js';
 import { normalize } from './normalize/index.js';
 import type { Config } from './types.js';
@@ -65,21 +65,24 @@ export function parseConfig(text: string, opts: ParseOptions): Config {
   const schema = rootSchema({ readSecretFile: (p) => read(resolvePath(p)), resolvePath });
   const parsed = schema.safeParse(value, { reportInput: true });
   if (!parsed.success) {
-    for (const i of parsed.error.issues) issues.push(toIssue(i, doc, lines, file, filled));
+    for (const i of parsed.error.issues) issues.push(toIssue(i, doc, lines, file, (path) => asWritten(data, path, filled)));
   }
   if (issues.length || !parsed.success) throw new ConfigError(dedupe(issues));
   return normalize(parsed.data, resolve(opts.dir, basename(opts.file)));
 }
 
-function toIssue(i: z.core.$ZodIssue, doc: Document, lines: LineCounter, file: string, filled: Set<string>): ConfigIssue {
+type Written = (path: readonly (string | number)[]) => { value: unknown } | undefined;
+
+function toIssue(i: z.core.$ZodIssue, doc: Document, lines: LineCounter, file: string, written: Written): ConfigIssue {
   const path = i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)) as (string | number)[];
-  const secret = isSecretPath(path) || filled.has(path.join('\u0000'));
   if (i.code === 'unrecognized_keys') {
     const key = i.keys[0] ?? '';
     const keyPath = [...path, key];
     return { ...position(doc, lines, keyPath, true), file, path: formatPath(keyPath), expected: `no such key (unknown key "${i.keys.join('", "')}")` };
   }
-  const got = 'input' in i ? renderValue(i.input, secret) : undefined;
+  // Where `${env:…}` was expanded, the value as written: the expansion may be a secret.
+  const shown = written(path);
+  const got = 'input' in i ? renderValue(shown ? shown.value : i.input, isSecretPath(path)) : undefined;
   return { ...position(doc, lines, path), file, path: formatPath(path), ...(got !== undefined ? { got } : {}), expected: ruleOf(i) };
 }
 
