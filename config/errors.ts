@@ -49,7 +49,7 @@ export function formatPath(path: readonly PropertyKey[]): string {
 const SECRET_KEY = /secret|token|password|api_key|routing_key|api_url$|credentials/i;
 
 export function isSecretPath(path: readonly PropertyKey[]): boolean {
-  return path.some((p) => typeof p === 'string' && SECRET_KEY.test(p) && !/_file$/.test(p));
+  return path.some((p) => typeof p === 'string' && SECRET_KEY.test(p) && !/_files?$/.test(p));
 }
 
 /** Renders a received value for a message: short, JSON-ish, redacted when secret, URLs masked. */

@@ -20,6 +20,7 @@ import { SCHEME_NAMES, SigningError, type GenericOptions, type MacFn, type Schem
 export type { GenericOptions, SchemeName, SignInput, VerifyFailed, VerifyFailure, VerifyInput, VerifyOk, VerifyResult } from './types.js';
 export { SCHEME_NAMES, SigningError };
 export { standardWebhooksKey } from './standard-webhooks.js';
+export { validateSecret } from './secret.js';
 
 /** Every scheme of `SCHEME_NAMES`, one implementation each; the mapped type fails the build if one is missing. */
 const SCHEMES: { readonly [K in SchemeName]: Scheme } = {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { DEFAULT_GENERIC, SCHEME_NAMES } from '../../signing/index.js';
+import { DEFAULT_GENERIC, SCHEME_NAMES, validateSecret } from '../../signing/index.js';
 import { secretFile, secretValue, type SchemaContext } from './common.js';
+import type { Secret } from '../secret.js';
 import { SIGNING_DEFAULTS } from '../defaults.js';
 
 /** The signing module's schemes, and `none` for an endpoint that signs nothing. */
@@ -47,6 +48,7 @@ export function signingSchema(ctx: SchemaContext) {
           input: undefined,
         });
       }
+      if (s.scheme !== 'none') secretsFitScheme(s.scheme, s, zctx);
       if (s.scheme !== 'hmac-sha256') {
         for (const k of GENERIC_KEYS) {
           if (s[k] !== undefined) zctx.addIssue({ code: 'custom', path: [k], message: `no "${k}" (only scheme hmac-sha256 takes it)`, input: s[k] });
@@ -68,6 +70,27 @@ export function signingSchema(ctx: SchemaContext) {
         idHeader: s.id_header ?? DEFAULT_GENERIC.idHeader,
       },
     }));
+}
+
+type GivenSecrets = { secret?: Secret; secrets?: Secret[]; secret_file?: Secret; secret_files?: Secret[] };
+
+/** Each secret must be usable by its scheme (a Standard Webhooks secret is `whsec_` + base64): one error per secret. */
+function secretsFitScheme(scheme: Exclude<SigningScheme, 'none'>, s: GivenSecrets, zctx: z.RefinementCtx): void {
+  const given: [key: keyof GivenSecrets, index: number | undefined, secret: Secret][] = [];
+  for (const key of ['secret', 'secret_file'] as const) if (s[key]) given.push([key, undefined, s[key]]);
+  for (const key of ['secrets', 'secret_files'] as const) s[key]?.forEach((x, i) => given.push([key, i, x]));
+  for (const [key, index, secret] of given) {
+    const expected = validateSecret(scheme, secret.reveal());
+    if (!expected) continue;
+    const file = key.endsWith('_file') || key.endsWith('_files');
+    zctx.addIssue({
+      code: 'custom',
+      path: index === undefined ? [key] : [key, index],
+      message: file ? `a file holding ${expected}` : expected,
+      // A file's path is safe to show (its origin); an inline secret is redacted by its field name.
+      input: file ? secret.origin.replace(/^file:/, '') : secret,
+    });
+  }
 }
 
 export type SigningConfig = z.output<ReturnType<typeof signingSchema>>;
