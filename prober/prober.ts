@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Config } from '../config/index.js';
 import type { Logger } from '../daemon/index.js';
-import { CHECK_FNS } from './checks/index.js';
+import { runCheck } from './checks/guarded.js';
 import { ProberMetrics } from './metrics.js';
 import { Scheduler } from './scheduler.js';
 import { buildTargets, targetKey } from './targets.js';
@@ -56,7 +56,7 @@ export class Prober {
       newId: this.#opts.newId ?? (() => `msg_hw_${randomUUID().replace(/-/g, '')}`),
       sequence,
     };
-    const outcome = await CHECK_FNS[target.check.kind](target, env);
+    const outcome = await runCheck(target, env);
     this.metrics.record(outcome, target.region);
     this.#logOutcome(key, outcome);
     this.#opts.onResult?.(outcome, target);
@@ -109,7 +109,14 @@ export class Prober {
     this.#scheduler.add({
       key: targetKey(endpoint, check),
       schedule: t.check.schedule,
-      run: async () => { await this.probe(t); },
+      run: async () => {
+        try {
+          await this.probe(t);
+        } catch (err) {
+          // A check only throws through a bug; say so rather than let the scheduler drop it.
+          this.#opts.log?.error('probe failed', { endpoint, check, error: err instanceof Error ? err.message : String(err) });
+        }
+      },
       onSkip: () => {
         this.metrics.skipped(endpoint, check);
         this.#opts.log?.warn('probe skipped: previous run still going', { endpoint, check });
