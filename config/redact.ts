@@ -2,7 +2,7 @@
  * Keeps secrets out of everything hookwatch prints or serves: config errors,
  * `send`, `check`, `dashboards push` and the status page.
  *
- * Two masks, used together by `redactor(config)`:
+ * Two masks, used together by `masker(secrets)` and `redactor(config)`:
  * - `maskUrls`: in any text, a URL's userinfo and query values become `***`
  *   (scheme, host, path and query keys stay), whether or not the config
  *   knows the URL: an invalid URL in an error, a URL Grafana echoes back;
@@ -56,16 +56,19 @@ function decoded(s: string): string {
   }
 }
 
-/** A masking function over the given secrets (longest first, so a secret containing another is masked whole). */
+/**
+ * Masks every URL's credentials and query values, then the given secrets
+ * wherever they appear (longest first, so a secret containing another is
+ * masked whole): for any text shown to a person.
+ */
 export function masker(secrets: readonly Secret[]): (text: string) => string {
   const sorted = [...secrets].sort((a, b) => b.reveal().length - a.reveal().length);
-  return (text) => (text ? maskSecrets(text, sorted) : text);
+  return (text) => (text ? maskSecrets(maskUrls(text), sorted) : text);
 }
 
-/** Masks the config's secrets and every URL's credentials and query values: for any text shown to a person. */
-export function redactor(config: Config, extra: readonly Secret[] = []): (text: string) => string {
-  const mask = masker([...secretsOf(config), ...extra]);
-  return (text) => (text ? mask(maskUrls(text)) : text);
+/** `masker` over the config's secrets. */
+export function redactor(config: Config): (text: string) => string {
+  return masker(secretsOf(config));
 }
 
 /** A URL without user, password, query or fragment (for links we do show). */

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
+import { maskUrls } from '../../config/index.js';
 import { FOLDER_UID, GrafanaApiError, buildDashboards, pushDashboards, type GrafanaAuth } from '../../dashboards/index.js';
 import { GrafanaUnreachableError } from '../../dashboards/push/index.js';
 import { UsageError, configFrom, parse } from '../args.js';
@@ -62,7 +63,10 @@ async function push(argv: readonly string[]): Promise<number> {
   const config = configFrom(opts.config);
   const url = opts['grafana-url'] ?? config.grafana.url;
   if (!url) throw new UsageError('--grafana-url URL is required (or set grafana.url in the config)');
-  if (!/^https?:\/\/[^/]/.test(url)) throw new UsageError(`Invalid --grafana-url "${url}". Must be an http(s) URL.`);
+  if (!/^https?:\/\/[^/]/.test(url)) throw new UsageError(`Invalid --grafana-url "${maskUrls(url)}". Must be an http(s) URL.`);
+  if (/^https?:\/\/[^/?#]*@/.test(url)) {
+    throw new UsageError(`Invalid --grafana-url "${maskUrls(url)}". Must not carry credentials: use --token-file FILE or GRAFANA_TOKEN, or --user with --password-file FILE or GRAFANA_PASSWORD.`);
+  }
   const auth = authFrom(opts, process.env);
   const dashboards = buildDashboards(config).map((b) => b.dashboard);
   try {
@@ -71,7 +75,7 @@ async function push(argv: readonly string[]): Promise<number> {
       message: `hookwatch ${VERSION}: generated from ${basename(config.file)}`,
     });
     console.log(`folder "${config.grafana.folder}" (${FOLDER_UID}): ${result.folder}`);
-    const base = url.replace(/\/$/, '');
+    const base = maskUrls(url.replace(/\/$/, ''));
     for (const d of result.dashboards) console.log(`uploaded ${base}${d.url} (version ${d.version})`);
     return 0;
   } catch (err) {

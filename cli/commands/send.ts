@@ -1,4 +1,4 @@
-import { maskSecrets, type Secret } from '../../config/index.js';
+import { redactor } from '../../config/index.js';
 import { Prober } from '../../prober/index.js';
 import { PHASES } from '../../catalog/index.js';
 import { configFrom, parse, UsageError } from '../args.js';
@@ -9,7 +9,8 @@ import type { Command } from './command.js';
 const HELP = `usage: hookwatch send --config FILE --endpoint NAME
 
 Sends one signed test event to an endpoint and prints the status, the
-phase timings and the headers sent (secrets masked). Exit 1 if it failed.`;
+phase timings and the headers sent (secrets, URL credentials and
+query values masked). Exit 1 if it failed.`;
 
 export const send: Command = {
   async run(argv) {
@@ -22,13 +23,14 @@ export const send: Command = {
     const target = prober.targets.find((t) => t.endpoint.name === opts.endpoint && t.check.kind === 'delivery')
       ?? (() => { throw new UsageError(`Invalid --endpoint "${opts.endpoint}". Must be one of ${names.join(', ')}.`); })();
     const o = await prober.probe(target);
-    const secrets: Secret[] = [...(target.endpoint.signing?.secrets ?? [])];
-    console.log(`POST ${target.endpoint.url}`);
-    for (const [k, v] of Object.entries(o.requestHeaders ?? {})) console.log(`  ${k}: ${maskSecrets(v, secrets)}`);
+    // URL credentials and query values, header values and signing secrets are masked.
+    const mask = redactor(config);
+    console.log(`POST ${mask(target.endpoint.url)}`);
+    for (const [k, v] of Object.entries(o.requestHeaders ?? {})) console.log(`  ${k}: ${mask(v)}`);
     console.log(`result: ${o.result}   status: ${o.status || '-'}   total: ${ms(o.durationSeconds)}`);
     console.log(`phases: ${PHASES.map((p) => `${p}=${ms(o.phases[p])}`).join(' ')}`);
     if (o.rateLimit) console.log(`rate limit: ${JSON.stringify(o.rateLimit)}`);
-    console.log(`detail: ${o.detail}`);
+    console.log(`detail: ${mask(o.detail)}`);
     return o.success ? 0 : 1;
   },
 };

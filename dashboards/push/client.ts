@@ -3,6 +3,7 @@
  * needs: get and create a folder, create or update a dashboard. Shapes follow
  * Grafana's Folder and Dashboard HTTP API documentation.
  */
+import { masker, Secret } from '../../config/index.js';
 import { GrafanaApiError, GrafanaUnreachableError } from './errors.js';
 
 /** A service-account token (sent as `Bearer`) or a user and password (sent as Basic). */
@@ -33,13 +34,25 @@ export function authorizationHeader(auth: GrafanaAuth): string {
   return 'token' in auth ? `Bearer ${auth.token}` : `Basic ${Buffer.from(`${auth.user}:${auth.password}`).toString('base64')}`;
 }
 
+/**
+ * Masks what Grafana's answers and network errors may echo back: the
+ * token or password, and any URL's credentials and query values.
+ */
+function redactAuth(auth: GrafanaAuth): (text: string) => string {
+  // For basic auth, the password and the base64 of `user:password` the header carries.
+  const values = 'token' in auth ? [auth.token] : [auth.password, authorizationHeader(auth).slice('Basic '.length)];
+  return masker(values.map((v) => new Secret(v, 'grafana')));
+}
+
 /** Folder and dashboard calls against one Grafana; non-2xx answers become `GrafanaApiError`. */
 export class GrafanaClient {
   private readonly base: URL;
+  private readonly mask: (text: string) => string;
 
   constructor(private readonly options: ClientOptions) {
     // A trailing slash makes relative API paths keep any sub-path.
     this.base = new URL(options.url.endsWith('/') ? options.url : `${options.url}/`);
+    this.mask = redactAuth(options.auth);
   }
 
   /** `GET /api/folders/:uid`; null when the folder does not exist (404). */
@@ -71,7 +84,7 @@ export class GrafanaClient {
         signal: AbortSignal.timeout(this.options.timeoutMs ?? 10_000),
       });
     } catch (err) {
-      throw new GrafanaUnreachableError(this.base.href, err);
+      throw new GrafanaUnreachableError(this.mask(this.base.href), err, this.mask);
     }
     const text = await res.text();
     const parsed = parseJson(text);
@@ -81,8 +94,8 @@ export class GrafanaClient {
       method,
       `/${path}`,
       res.status,
-      typeof info.message === 'string' ? info.message : undefined,
-      typeof info.status === 'string' ? info.status : undefined,
+      typeof info.message === 'string' ? this.mask(info.message) : undefined,
+      typeof info.status === 'string' ? this.mask(info.status) : undefined,
     );
   }
 }

@@ -2,6 +2,7 @@
  * Errors of the Grafana HTTP API, as one line that says what to do. The
  * CLI prints `message` and exits 1.
  */
+import { maskUrls } from '../../config/index.js';
 
 /** Why a status usually happens when pushing dashboards, and the fix. */
 const HINTS: Record<number, string> = {
@@ -48,8 +49,9 @@ export class GrafanaUnreachableError extends Error {
   readonly code = 'HOOKWATCH_GRAFANA_UNREACHABLE';
   override readonly name = 'GrafanaUnreachableError';
 
-  constructor(readonly url: string, cause: unknown) {
-    super(`Cannot reach Grafana at ${url}: ${oneLine(causeText(cause))}`);
+  /** `mask` hides what the cause may echo (the URL's credentials, the token). */
+  constructor(readonly url: string, cause: unknown, mask: (text: string) => string = maskUrls) {
+    super(`Cannot reach Grafana at ${url}: ${mask(oneLine(causeText(cause)))}`);
   }
 }
 
