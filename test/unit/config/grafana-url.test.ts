@@ -1,16 +1,9 @@
 /** Issue 12 point 7: grafana.url is copied into every dashboard link, so it takes no credentials (push authenticates otherwise). */
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseConfig } from '../../../config/index.js';
+import { configErrors } from '../../support/config.js';
 
-const errorsOf = (grafana: string): string[] => {
-  try {
-    parseConfig(`endpoints:\n  - name: primary\n    url: http://127.0.0.1:8080/webhook\ngrafana: ${grafana}\n`, { file: 'hookwatch.yaml', dir: '/cfg', env: { PW: 'grafanapw' } });
-  } catch (e) {
-    if (e instanceof ConfigError) return e.message.split('\n');
-    throw e;
-  }
-  return [];
-};
+const errorsOf = (grafana: string): string[] =>
+  configErrors(`endpoints:\n  - name: primary\n    url: http://127.0.0.1:8080/webhook\ngrafana: ${grafana}\n`, { env: { PW: 'grafanapw' } });
 
 describe('grafana.url', () => {
   it('refuses credentials, masked, and points to the token and password options', () => {

@@ -4,19 +4,15 @@
  * expanded. Each case puts `${env:CANARY}` somewhere the schema refuses.
  */
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseConfig } from '../../../config/index.js';
+import { configErrors } from '../../support/config.js';
 
 const CANARY = 'hwcanary7d41e9';
 const WRITTEN = '${env:CANARY}';
 
 const errorsOf = (text: string): string => {
-  try {
-    parseConfig(text, { file: 'hookwatch.yaml', dir: '/cfg', env: { CANARY }, readFile: () => '' });
-  } catch (e) {
-    if (e instanceof ConfigError) return e.message;
-    throw e;
-  }
-  throw new Error('expected a ConfigError');
+  const lines = configErrors(text, { env: { CANARY } });
+  if (!lines.length) throw new Error('expected a ConfigError');
+  return lines.join('\n');
 };
 
 const endpoint = (extra: string, url = 'http://127.0.0.1:8080/webhook') => `endpoints:\n  - name: primary\n    url: ${url}\n${extra}`;

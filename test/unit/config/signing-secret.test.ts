@@ -1,18 +1,11 @@
 /** Issue 12 point 8: a secret its scheme cannot use is a one-line config error, not a crash at the first send. */
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseConfig } from '../../../config/index.js';
+import { configErrors } from '../../support/config.js';
 
 const files: Record<string, string> = { '/cfg/bad.txt': 'whsec_notbase64!\n', '/cfg/good.txt': 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw\n' };
 const readFile = (p: string) => files[p] ?? (() => { throw Object.assign(new Error('nope'), { code: 'ENOENT' }); })();
-const errorsOf = (signing: string, env: Record<string, string> = {}): string[] => {
-  try {
-    parseConfig(`endpoints:\n  - name: primary\n    url: http://127.0.0.1:8080/webhook\n    signing: ${signing}\n`, { file: 'hookwatch.yaml', dir: '/cfg', env, readFile });
-  } catch (e) {
-    if (e instanceof ConfigError) return e.message.split('\n');
-    throw e;
-  }
-  return [];
-};
+const errorsOf = (signing: string, env: Record<string, string> = {}): string[] =>
+  configErrors(`endpoints:\n  - name: primary\n    url: http://127.0.0.1:8080/webhook\n    signing: ${signing}\n`, { env, readFile });
 
 describe('signing secrets are checked for their scheme', () => {
   it('refuses a Standard Webhooks secret that is not whsec_ + base64, without printing it', () => {
