@@ -81,7 +81,7 @@ notify:
   opsgenie: { api_key_file: /run/secrets/og_key }
   webhook: { url: "https://bridge.example.com/hook", credentials_file: /run/secrets/bridge_token }
   heartbeat: { url: "https://hb.example.com/ping", credentials_file: /run/secrets/hb_token }
-`, { file: 'hookwatch.yaml', dir: '/cfg', env: { A_SECRET: 'whsec_ENVSECRET' }, readFile: (p) => files[p] ?? (() => { throw Object.assign(new Error('nope'), { code: 'ENOENT' }); })() });
+`, { file: 'hookwatch.yaml', dir: '/cfg', env: { A_SECRET: 'whsec_ENVSECRET0' }, readFile: (p) => files[p] ?? (() => { throw Object.assign(new Error('nope'), { code: 'ENOENT' }); })() });
     const out = [...generateAlertFiles(config).map((f) => f.content), generatePrometheusConfig(config, targets)].join('\n');
     expect(out).not.toContain('ENVSECRET');
     expect(out).not.toContain('FILESECRET');
