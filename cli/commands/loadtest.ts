@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { maskUrls } from '../../config/index.js';
 import { parseDuration } from '../../config/duration.js';
 import { checkLimits, DEFAULT_CONCURRENCY, LoadtestLimitError, MAX_CONCURRENCY, MAX_RATE, runLoadtest, type LoadtestSummary } from '../../traffic/index.js';
 import { configFrom, numberOption, parse, UsageError } from '../args.js';
@@ -52,7 +53,7 @@ export const loadtest: Command = {
       throw err;
     }
 
-    console.error(`loadtest: ${rate}/s to ${endpoint.name} (${endpoint.url}) for ${duration.text}, concurrency ${concurrency}; Ctrl-C stops early`);
+    console.error(`loadtest: ${rate}/s to ${endpoint.name} (${maskUrls(endpoint.url)}) for ${duration.text}, concurrency ${concurrency}; Ctrl-C stops early`);
     // Ctrl-C ends the sending and still prints the summary of what was sent;
     // a second Ctrl-C falls back to the default and kills the process.
     const stop = new AbortController();

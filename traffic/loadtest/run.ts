@@ -3,7 +3,7 @@
  * loop, report progress, and count what came back.
  */
 import { randomUUID } from 'node:crypto';
-import type { EndpointConfig } from '../../config/index.js';
+import { maskUrls, type EndpointConfig } from '../../config/index.js';
 import { checkLimits, DEFAULT_CONCURRENCY, plannedCount } from './limits.js';
 import { OpenLoop, type LoopClock } from './open-loop.js';
 import { startProgress, type ProgressStream } from './progress.js';
@@ -99,7 +99,8 @@ export async function runLoadtest(o: LoadtestOptions): Promise<LoadtestSummary> 
     const timing = await loop.run();
     return {
       endpoint: e.name,
-      url: e.url,
+      // Printed and written as JSON: credentials and query values masked.
+      url: maskUrls(e.url),
       ratePerSecond: o.ratePerSecond,
       durationSeconds: o.durationSeconds,
       concurrency,

@@ -11,6 +11,7 @@ import { runCli, stopAll } from '../../../support/process.js';
 import { httpServer, json, readBody, type TestServer } from '../../../support/servers.js';
 
 const SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
+const CANARY = 'canary7f3e';
 let server: TestServer;
 let dir: string;
 let configFile: string;
@@ -31,6 +32,9 @@ beforeAll(async () => {
     signing: { scheme: standard-webhooks, secret: "${SECRET}" }
   - name: remote
     url: http://192.0.2.10/webhook
+    signing: { scheme: standard-webhooks, secret: "${SECRET}" }
+  - name: tokened
+    url: http://user:${CANARY}@127.0.0.1:${new URL(server.url).port}/webhook?token=${CANARY}
     signing: { scheme: standard-webhooks, secret: "${SECRET}" }
 `);
 });
@@ -55,7 +59,7 @@ describe('hookwatch loadtest refuses', () => {
     ['a duration without a unit', ['--endpoint', 'local', '--rate', '10', '--duration', '30'], /Invalid --duration "30"\. Must be a duration like 30s/],
     ['a missing rate', ['--endpoint', 'local', '--duration', '1s'], /--rate R is required/],
     ['a missing duration', ['--endpoint', 'local', '--rate', '10'], /--duration D is required/],
-    ['an unknown endpoint', ['--endpoint', 'nope', '--rate', '10', '--duration', '1s'], /Invalid --endpoint "nope"\. Must be one of local, remote\./],
+    ['an unknown endpoint', ['--endpoint', 'nope', '--rate', '10', '--duration', '1s'], /Invalid --endpoint "nope"\. Must be one of local, remote, tokened\./],
   ])('%s: one line, exit 2, nothing sent', async ([, args, message], { expect }) => {
     const r = await loadtest(...args);
     expect(r.code).toBe(2);
@@ -86,11 +90,24 @@ describe('hookwatch loadtest runs', () => {
   });
 
   it('prints the same summary as JSON with --json', async () => {
-    const r = await loadtest('--endpoint', 'local', '--rate', '20', '--duration', '500ms', '--concurrency', '2', '--json');
+    // Eight slots, so a response stalled by a busy machine (20/s is one send
+    // every 50 ms) does not drop a planned send; the drop path has its own test.
+    const r = await loadtest('--endpoint', 'local', '--rate', '20', '--duration', '500ms', '--concurrency', '8', '--json');
     expect(r.code).toBe(0);
     const s = JSON.parse(r.stdout) as LoadtestSummary;
-    expect(s).toMatchObject({ endpoint: 'local', planned: 10, sent: 10, dropped: 0, concurrency: 2, statusCodes: { 202: 5, 503: 5 }, errors: {}, aborted: false });
+    expect(s).toMatchObject({ endpoint: 'local', planned: 10, sent: 10, dropped: 0, concurrency: 8, statusCodes: { 202: 5, 503: 5 }, errors: {}, aborted: false });
     expect(Object.keys(s.latencySeconds!)).toEqual(['count', 'p50', 'p95', 'p99', 'max']);
     expect(s.achievedRatePerSecond).toBeGreaterThan(15);
+  });
+
+  it('masks URL credentials and query values in what it prints, table and JSON', async () => {
+    const table = await loadtest('--endpoint', 'tokened', '--rate', '20', '--duration', '200ms');
+    const json = await loadtest('--endpoint', 'tokened', '--rate', '20', '--duration', '200ms', '--json');
+    for (const r of [table, json]) {
+      expect(r.code).toBe(0);
+      expect(r.stdout + r.stderr).not.toContain(CANARY);
+    }
+    expect(table.stderr).toMatch(/\(http:\/\/\*\*\*@127\.0\.0\.1:\d+\/webhook\?token=\*\*\*\)/);
+    expect((JSON.parse(json.stdout) as LoadtestSummary).url).toMatch(/^http:\/\/\*\*\*@127\.0\.0\.1:\d+\/webhook\?token=\*\*\*$/);
   });
 });
