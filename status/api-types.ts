@@ -40,10 +40,19 @@ export interface Uptime {
 export interface LatencySeries {
   /** Bucket start times, unix seconds. */
   readonly t: number[];
-  /** Seconds; null for a bucket with no probe (a gap in the line). */
+  /** Seconds; null for a bucket with no probe (the page breaks the line only at a longer hole, see cadenceSeconds). */
   readonly p50: (number | null)[];
   readonly p95: (number | null)[];
+  /** At least cadenceSeconds, so probes on schedule fill consecutive buckets. */
   readonly bucketSeconds: number;
+  /**
+   * How often the endpoint is probed (its most frequent check; for cron the
+   * typical gap between runs). Buckets left empty for less than two of
+   * these are a late or skipped run and the page joins over them; longer
+   * means nothing was measured (refused connections, prober stopped) and
+   * the line breaks.
+   */
+  readonly cadenceSeconds: number;
   /** p50 and p95 of every probe in the last SUMMARY_SECONDS (the page's headline numbers). */
   readonly recent: { readonly p50: number | null; readonly p95: number | null; readonly probes: number };
 }

@@ -6,6 +6,7 @@
 import { DASHBOARDS, dashboardUrl, type DashboardKey } from '../catalog/index.js';
 import { publicUrl, redactor, type Config } from '../config/index.js';
 import type { ProbeTarget } from '../prober/index.js';
+import { cadenceSeconds } from './cadence.js';
 import type { CheckStatus, EndpointStatus, StatusModel, Tick } from './api-types.js';
 import type { DeliveryWindow } from './delivery.js';
 import type { StatusHistory } from './history.js';
@@ -63,7 +64,7 @@ export function buildStatus(input: ModelInput): StatusModel {
       name: endpoint.name,
       state: worstState(checks.map((c) => c.state)),
       checks,
-      latency: latencySeries(rings, now, HOUR),
+      latency: latencySeries(rings, now, HOUR, Math.min(...targets.map((t) => cadenceSeconds(t.check.schedule)))),
       delivery: input.delivery?.stats(endpoint.name) ?? null,
       dashboard: grafana ? `${dashboardUrl('endpoint', grafana)}?var-endpoint=${encodeURIComponent(endpoint.name)}` : null,
     });

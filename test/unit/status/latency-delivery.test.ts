@@ -19,7 +19,7 @@ describe('latency series', () => {
     for (let i = 1; i <= 5; i++) a.push(outcome(i, { durationSeconds: i / 100 }));
     for (let i = 6; i <= 10; i++) b.push(outcome(i, { durationSeconds: i / 100, check: 'health' }));
     a.push(outcome(125, { durationSeconds: 0.5 }));
-    const s = latencySeries([a, b], 130, 3600);
+    const s = latencySeries([a, b], 130, 3600, 1);
     expect(s.bucketSeconds).toBe(5);
     expect(s.t[0]).toBe(0);
     expect(s.p50[0]).toBeCloseTo(0.02, 6); // bucket [0, 5) holds 10, 20, 30, 40 ms: nearest rank 2
@@ -33,14 +33,14 @@ describe('latency series', () => {
     const r = new ProbeRing(10);
     r.push(failure(1));
     r.push(failure(2, { result: 'timeout', durationSeconds: 5 }));
-    expect(latencySeries([r], 3, 3600)).toMatchObject({ t: [2], p50: [5], p95: [5] });
-    expect(latencySeries([new ProbeRing(1)], 3, 3600)).toMatchObject({ t: [], recent: { p50: null, probes: 0 } });
+    expect(latencySeries([r], 3, 3600, 1)).toMatchObject({ t: [2], p50: [5], p95: [5] });
+    expect(latencySeries([new ProbeRing(1)], 3, 3600, 1)).toMatchObject({ t: [], recent: { p50: null, probes: 0 } });
   });
 
   it('keeps at most MAX_POINTS points over a full hour', () => {
     const r = new ProbeRing(3600);
     for (let t = 0; t < 3600; t++) r.push(outcome(t));
-    const s = latencySeries([r], 3599, 3600);
+    const s = latencySeries([r], 3599, 3600, 1);
     expect(s.t.length).toBeLessThanOrEqual(MAX_POINTS);
     expect(s.bucketSeconds).toBe(60);
   });
