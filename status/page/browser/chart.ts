@@ -4,36 +4,36 @@
  */
 import type uPlotType from 'uplot';
 import type { EndpointStatus, LatencySeries } from '../../api-types.js';
+import { timeAxis } from './axis.js';
 import type { Card } from './cards.js';
 import { el } from './dom.js';
 import { dur, fmtMs } from './format.js';
+import { joinShortGaps } from './gaps.js';
 
 /** The global the uPlot script defines; absent when it failed to load. */
 declare const uPlot: typeof uPlotType | undefined;
 
-/** Whole seconds at least: sub-second ticks would print the same label twice. */
-const TIME_STEPS = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200];
 const HEIGHT = 150;
 
 function cssVar(n: string): string {
   return getComputedStyle(document.documentElement).getPropertyValue(n).trim();
 }
 
+/** Milliseconds, with short holes joined over and outages left as breaks. */
 function chartData(lat: LatencySeries): uPlotType.AlignedData {
-  const ms = (v: number | null): number | null => (v == null ? null : v * 1000);
-  return [lat.t, lat.p50.map(ms), lat.p95.map(ms)];
+  const ms = (vs: (number | null)[]): (number | null | undefined)[] =>
+    joinShortGaps(vs, lat.bucketSeconds, lat.cadenceSeconds).map((v) => (v == null ? v : v * 1000));
+  return [lat.t, ms(lat.p50), ms(lat.p95)];
 }
 
 function options(c: Card): uPlotType.Options {
   const axis = { stroke: cssVar('--muted'), grid: { stroke: cssVar('--grid'), width: 1 }, ticks: { stroke: cssVar('--grid'), width: 1 } };
-  const hhmm = (_u: uPlotType, vals: number[], _axis: number, _space: number, incr: number): string[] =>
-    vals.map((v) => new Date(v * 1000).toLocaleTimeString([], incr < 60 ? { hour12: false } : { hour12: false, hour: '2-digit', minute: '2-digit' }));
   return {
     width: width(c), height: HEIGHT, padding: [8, 28, 0, 0],
     scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, Math.max(1, max) * 1.1] } },
     series: [{}, { label: 'p50', stroke: cssVar('--p50'), width: 2, points: { size: 4 } },
       { label: 'p95', stroke: cssVar('--p95'), width: 2, dash: [6, 4], points: { size: 4 } }],
-    axes: [{ ...axis, values: hhmm, incrs: TIME_STEPS }, { ...axis, size: 62, values: (_u, vals) => vals.map(fmtMs) }],
+    axes: [timeAxis(axis), { ...axis, size: 62, values: (_u, vals) => vals.map(fmtMs) }],
     legend: { show: false },
     cursor: { y: false },
   };
