@@ -10,12 +10,17 @@ export const NONE = '\u2014';
 export const TEXT: Readonly<Record<State, string>> = { up: 'Up', degraded: 'Degraded', down: 'Down', unknown: 'Pending' };
 export const ICON: Readonly<Record<State, string>> = { up: '\u2713', degraded: '!', down: '\u2715', unknown: '\u2026' };
 
-/** A ratio as a percentage, never rounded up to 100% (99.996% stays 99.99%). */
+/**
+ * A ratio as a percentage, one rule for every figure on the page: all or
+ * none is exactly `100%` or `0%`; anything else is rounded to two
+ * decimals (1/6 is 16.67%) and kept within 0.01%…99.99%, so a rounded
+ * figure never claims all or none (99.996% stays 99.99%).
+ */
 export function pct(r: number | null): string {
   if (r == null) return NONE;
   if (r >= 1) return '100%';
   if (r <= 0) return '0%';
-  return (Math.floor(r * 10000) / 100).toFixed(2) + '%';
+  return (Math.min(9999, Math.max(1, Math.round(r * 10000))) / 100).toFixed(2) + '%';
 }
 
 export function fmtMs(ms: number | null): string {
