@@ -6,16 +6,12 @@
  * reload; nothing is fetched from outside; and a screenshot is saved to
  * test-artifacts/status-page.png for people to look at.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
-import { afterAll, expect, it } from 'vitest';
-import { startCli, stopAll } from '../../support/process.js';
+import { expect, it } from 'vitest';
+import { startCli } from '../../support/process.js';
 import { freePorts } from '../../support/servers.js';
-import { ROOT } from '../../support/tools.js';
-
-const CHROMIUM = '/usr/bin/chromium';
+import { browserSession, endpointYaml, screenshot } from './chromium.js';
 
 /**
  * WCAG contrast ratio of every state label and small text against its
@@ -34,27 +30,15 @@ const CONTRAST = `[...document.querySelectorAll('.badge, .overall, .delivery dt,
   const b = lum(bg);
   return { text: e.textContent, ratio: (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05) };
 })`;
-const dir = mkdtempSync(join(tmpdir(), 'hookwatch-status-browser-'));
-let browser: Browser | undefined;
-afterAll(async () => {
-  await browser?.close();
-  stopAll();
-  rmSync(dir, { recursive: true, force: true });
-});
+const { dir, launch } = browserSession('browser');
 
 it('shows every endpoint and check, and turns a row down when its receiver goes down', async () => {
   const [p1, p2, prober, exporter] = await freePorts(4);
   const file = join(dir, 'up.yaml');
   writeFileSync(file, `endpoints:
-  - name: payments-primary
-    url: http://127.0.0.1:${p1}/webhook
-    health_url: http://127.0.0.1:${p1}/webhook-health
-    signing: { scheme: standard-webhooks, secret: whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw }
+${endpointYaml('payments-primary', p1, '{ scheme: standard-webhooks, secret: whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw }')}\
     checks: { signature_enforcement: { enabled: true } }
-  - name: payments-backup
-    url: http://127.0.0.1:${p2}/webhook
-    health_url: http://127.0.0.1:${p2}/webhook-health
-    signing: { scheme: stripe, secret: whsec_browser_backup }
+${endpointYaml('payments-backup', p2, '{ scheme: stripe, secret: whsec_browser_backup }')}\
 prober: { schedule: "* * * * * *", listen: 127.0.0.1:${prober} }
 receivers:
   - { endpoint: payments-primary, listen: 127.0.0.1:${p1}, log: logs/primary.jsonl, faults: { latency: { min_ms: 2, max_ms: 40 } } }
@@ -71,7 +55,7 @@ exporter:
   const base = `http://127.0.0.1:${prober}`;
   await up.waitFor(new RegExp(`status page +${base}/`));
 
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--disable-dev-shm-usage'] });
+  const browser = await launch();
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   const requests: string[] = [];
   const errors: string[] = [];
@@ -118,13 +102,12 @@ exporter:
 
   await page.keyboard.press('Escape');
   await page.mouse.move(0, 0);
-  mkdirSync(join(ROOT, 'test-artifacts'), { recursive: true });
-  await page.screenshot({ path: join(ROOT, 'test-artifacts', 'status-page.png'), fullPage: true });
+  await screenshot(page, 'status-page.png');
 
   // Readable on a phone: no sideways scrolling.
   await page.setViewportSize({ width: 390, height: 844 });
   await expect.poll(() => page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
-  await page.screenshot({ path: join(ROOT, 'test-artifacts', 'status-page-phone.png'), fullPage: true });
+  await screenshot(page, 'status-page-phone.png');
 
   // Everything came from the prober itself.
   expect(requests.filter((u) => !u.startsWith(`${base}/`) && !u.startsWith('data:'))).toEqual([]);

@@ -6,17 +6,13 @@
  * makes and the test reads what uPlot computed (data, gaps, axis splits).
  * Screenshots go to test-artifacts/status-chart-{wide,narrow}.png.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { StatusModel } from '../../../status/api-types.js';
-import { startCli, stopAll } from '../../support/process.js';
+import { startCli } from '../../support/process.js';
 import { freePorts } from '../../support/servers.js';
-import { ROOT } from '../../support/tools.js';
-
-const CHROMIUM = '/usr/bin/chromium';
+import { browserSession, endpointYaml, screenshot } from './chromium.js';
 
 /** Keeps every uPlot instance the page creates in `window.__plots` (runs before the page's scripts). */
 const RECORD_PLOTS = `(() => {
@@ -57,27 +53,13 @@ function minLabelSpace(labels: Drawn['labels']): number {
   return min;
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'hookwatch-status-chart-'));
-let browser: Browser | undefined;
-afterAll(async () => {
-  await browser?.close();
-  stopAll();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-async function shot(page: Page, name: string): Promise<void> {
-  mkdirSync(join(ROOT, 'test-artifacts'), { recursive: true });
-  await page.screenshot({ path: join(ROOT, 'test-artifacts', name), fullPage: true });
-}
+const { dir, launch } = browserSession('chart');
 
 it('one card at a 5 s interval: a line, and time labels that do not overlap', async () => {
   const [port, prober] = await freePorts(2);
   const file = join(dir, 'one.yaml');
   writeFileSync(file, `endpoints:
-  - name: payments-only
-    url: http://127.0.0.1:${port}/webhook
-    health_url: http://127.0.0.1:${port}/webhook-health
-    signing: { scheme: standard-webhooks, secret: whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw }
+${endpointYaml('payments-only', port, '{ scheme: standard-webhooks, secret: whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw }')}\
 prober: { interval: 5s, listen: 127.0.0.1:${prober} }
 receivers:
   - { endpoint: payments-only, listen: 127.0.0.1:${port}, log: logs/only.jsonl, faults: { latency: { min_ms: 5, max_ms: 60 } } }
@@ -93,7 +75,7 @@ receivers:
   const lat = (await model()).endpoints[0]!.latency;
   expect(lat.bucketSeconds).toBeGreaterThanOrEqual(5);
 
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--disable-dev-shm-usage'] });
+  const browser = await launch();
   const page = await browser.newPage({ viewport: { width: 1280, height: 700 } });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -108,12 +90,12 @@ receivers:
   expect(wide.labels.length).toBeGreaterThan(1);
   expect(minLabelSpace(wide.labels)).toBeGreaterThanOrEqual(8);
   await page.mouse.move(0, 0);
-  await shot(page, 'status-chart-wide.png');
+  await screenshot(page, 'status-chart-wide.png');
 
   // A narrow window: the chart shrinks, the labels thin out.
   await page.setViewportSize({ width: 560, height: 900 });
   await expect.poll(async () => (await drawn()).labels.length > 0 && minLabelSpace((await drawn()).labels), { timeout: 5_000 }).toBeGreaterThanOrEqual(8);
-  await shot(page, 'status-chart-narrow.png');
+  await screenshot(page, 'status-chart-narrow.png');
 
   expect(errors).toEqual([]);
   up.child.kill('SIGINT');
