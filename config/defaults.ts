@@ -23,6 +23,12 @@ export const EXPORTER_DEFAULTS = {
   labelLimit: 200,
   ingestMaxBodyBytes: 10 * 1024 * 1024,
   ingestPath: '/ingest',
+  /**
+   * Idempotency-Keys an `http` source remembers (in the checkpoint): a
+   * retry within `ttl` and within the last `maxEntries` keys is answered
+   * as already applied. Each key adds about 80 bytes to every checkpoint.
+   */
+  ingestIdempotency: { ttl: duration(3600), maxEntries: 10_000 },
   format: 'hookwatch',
   /** A `map:` without `duration_unit` / `timestamp_format`. */
   mapDurationUnit: 'ms',

@@ -132,6 +132,8 @@ export interface HttpSourceConfig extends SourceBase {
   readonly path: string;
   readonly token?: Secret;
   readonly maxBodyBytes: number;
+  /** How long, and how many, `Idempotency-Key`s are remembered. */
+  readonly idempotency: { readonly ttlSeconds: number; readonly maxEntries: number };
 }
 
 export type SourceConfig = FileSourceConfig | StdinSourceConfig | HttpSourceConfig;

@@ -22,7 +22,8 @@ function source(s: RawSource, name: string, path: (p: string) => string): Source
   switch (s.type) {
     case 'file': return { type: 'file', name, ...format, path: path(s.path), written: s.path };
     case 'stdin': return { type: 'stdin', name, ...format };
-    case 'http': return { type: 'http', name, ...format, path: s.path, ...(s.token_file ? { token: s.token_file } : {}), maxBodyBytes: s.max_body_bytes };
+    case 'http': return { type: 'http', name, ...format, path: s.path, ...(s.token_file ? { token: s.token_file } : {}), maxBodyBytes: s.max_body_bytes,
+      idempotency: { ttlSeconds: s.idempotency.ttl.seconds, maxEntries: s.idempotency.max_entries } };
   }
 }
 

@@ -52,6 +52,11 @@ export function sourceSchema(ctx: SchemaContext) {
       path: z.string().startsWith('/').default(EXPORTER_DEFAULTS.ingestPath),
       token_file: secretFile(ctx).optional(),
       max_body_bytes: z.number().int().positive().default(EXPORTER_DEFAULTS.ingestMaxBodyBytes),
+      /** The window of `Idempotency-Key`s: a retry within it is not counted again. */
+      idempotency: z.strictObject({
+        ttl: durationSchema.prefault(EXPORTER_DEFAULTS.ingestIdempotency.ttl.text),
+        max_entries: z.number().int().positive().default(EXPORTER_DEFAULTS.ingestIdempotency.maxEntries),
+      }).prefault({}),
       ...formatFields,
     }),
   ], { error: 'a source with type file, stdin or http' });
@@ -65,7 +70,7 @@ export function sourceSchema(ctx: SchemaContext) {
  *   sources:
  *     - { type: file, path: /var/log/webhooks/deliveries.jsonl, format: hookwatch }
  *     - { type: file, path: /var/log/svix/*.jsonl, format: svix, name: svix }
- *     - { type: http, path: /ingest, token_file: /run/secrets/ingest_token }
+ *     - { type: http, path: /ingest, token_file: /run/secrets/ingest_token, idempotency: { ttl: 1h, max_entries: 10000 } }
  *     - type: file
  *       path: /var/log/legacy.log
  *       format: map
