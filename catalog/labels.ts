@@ -92,6 +92,15 @@ export type SkipReason = (typeof SKIP_REASONS)[number];
 
 export const RELOAD_RESULTS = ['success', 'failure'] as const;
 
+/**
+ * What became of an acknowledged ingest batch: `applied` under a new
+ * Idempotency-Key, `replayed` (its key was already applied, so nothing
+ * was counted again) or `unkeyed` (no key: at-least-once, a retry of it
+ * is counted again).
+ */
+export const INGEST_BATCH_RESULTS = ['applied', 'replayed', 'unkeyed'] as const;
+export type IngestBatchResult = (typeof INGEST_BATCH_RESULTS)[number];
+
 /** Value an overflowing label takes once its cap is reached. */
 export const OVERFLOW_VALUE = 'other';
 

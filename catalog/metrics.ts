@@ -221,6 +221,11 @@ export const METRICS = {
     audience: 'user', component: 'exporter',
     help: 'Records whose label value was replaced by "other" because the label reached its cap.',
   }),
+  exporterIngestBatches: defineMetric({
+    name: 'hookwatch_exporter_ingest_batches_total', type: 'counter', labels: [L.source, L.result],
+    audience: 'user', component: 'exporter',
+    help: 'HTTP ingest batches read, by result: applied (under a new Idempotency-Key), replayed (key already applied: not counted again), unkeyed (no key: at-least-once, a retry is counted again).',
+  }),
   exporterLastEvent: defineMetric({
     name: 'hookwatch_exporter_last_event_timestamp_seconds', type: 'gauge', labels: [L.source],
     unit: 'timestamp_seconds', audience: 'user', component: 'exporter',

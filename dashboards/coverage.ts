@@ -51,4 +51,5 @@ export const SHOWN_ON: { readonly [K in MetricKey]: Placement } = {
   exporterLastCheckpoint: ['self'],
   exporterLabelOverflow: ['self'],
   exporterLastEvent: ['self'],
+  exporterIngestBatches: ['self'],
 };

@@ -1,6 +1,7 @@
 /**
  * hookwatch / Self: is hookwatch itself keeping up? Exporter lag, parse
- * errors, checkpoint age, label overflow, prober schedule drift, reloads.
+ * errors, checkpoint age, label overflow, ingest batches, prober schedule
+ * drift, reloads.
  */
 import { LABEL, METRICS, promql } from '../catalog/index.js';
 import type { Config } from '../config/index.js';
@@ -50,6 +51,12 @@ function exporter(config: Config): PanelSpec[] {
       thresholds: anyAboveZero,
       queries: [{ expr: sumBy([LABEL.label], rate(METRICS.exporterLabelOverflow, {}, W)), legend: `{{${LABEL.label}}}` }],
     },
+    {
+      kind: 'timeseries', title: 'Ingest batches', unit: 'ops', decimals: 2, width: 24, height: 8, min: 0, stacked: true,
+      description: 'HTTP ingest batches per second, by source and result: applied (new Idempotency-Key), replayed (a retry, not counted again), unkeyed (no key: at-least-once, a retry counts again).',
+      thresholds: NEUTRAL,
+      queries: [{ expr: sumBy([LABEL.source, LABEL.result], rate(METRICS.exporterIngestBatches, {}, W)), legend: `${BY_SOURCE} {{${LABEL.result}}}` }],
+    },
   ];
 }
 
@@ -77,7 +84,7 @@ function prober(): PanelSpec[] {
 export function self(config: Config): DashboardSpec {
   return {
     key: 'self',
-    description: 'hookwatch itself: exporter lag, parse errors, checkpoint age, label overflow, prober schedule drift and config reloads.',
+    description: 'hookwatch itself: exporter lag, parse errors, checkpoint age, label overflow, ingest batches, prober schedule drift and config reloads.',
     variables: ['endpoint'],
     sections: [
       { title: 'Exporter', panels: exporter(config) },
