@@ -7,6 +7,7 @@
 import { open, rename, mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SerializedAggregates } from './aggregates.js';
+import type { SerializedBatchKeys } from './batch-keys.js';
 
 export const CHECKPOINT_FILE = 'checkpoint.json';
 
@@ -33,6 +34,8 @@ export interface Checkpoint {
   /** Values admitted per guarded label. */
   readonly labels: Readonly<Record<string, readonly string[]>>;
   readonly state: SerializedAggregates;
+  /** Per `http` source: the Idempotency-Keys applied in this state (absent in checkpoints before keys). */
+  readonly ingest?: Readonly<Record<string, SerializedBatchKeys>>;
 }
 
 /** A checkpoint that exists but cannot be used; the daemon refuses to guess. */
@@ -82,5 +85,14 @@ export async function readCheckpoint(dir: string): Promise<Checkpoint | null> {
   if (cp?.version !== 1 || typeof cp.sources !== 'object' || typeof cp.state !== 'object') {
     throw new CheckpointError(`${path}: got version ${String(cp?.version)}, expected a version 1 checkpoint`);
   }
+  if (cp.ingest !== undefined && !validIngest(cp.ingest)) {
+    throw new CheckpointError(`${path}: "ingest" is not a map of source names to [key, at, accepted, rejected, digest] lists; move it away to start counting from scratch`);
+  }
   return cp;
+}
+
+function validIngest(ingest: unknown): boolean {
+  if (typeof ingest !== 'object' || ingest === null || Array.isArray(ingest)) return false;
+  return Object.values(ingest).every((keys) => Array.isArray(keys) && keys.every((e) => Array.isArray(e) && e.length === 5
+    && typeof e[0] === 'string' && typeof e[4] === 'string' && [e[1], e[2], e[3]].every((n) => typeof n === 'number')));
 }
