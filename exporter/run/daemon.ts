@@ -43,9 +43,12 @@ export async function startDaemon(settings: ExporterSettings, opts: DaemonOption
   settings.sources.forEach((s) => {
     if (s.type === 'http') {
       const counter = rt.engine.sink(s.name, s);
+      const source = { source: s.name };
       ingest.set(s.path, (req, res) => handleIngest(req, res, {
         token: s.token, maxBodyBytes: s.maxBodyBytes, maxLineBytes: settings.maxLineBytes,
-        line: counter.line, tooLong: counter.tooLong, flush: () => rt.flush(),
+        line: counter.line, tooLong: counter.tooLong, keys: rt.ingestKeys(s.name),
+        counted: (result) => rt.engine.agg.inc('exporterIngestBatches', { ...source, result }),
+        commit: () => rt.commit(),
       }));
     } else if (s.type === 'stdin' && opts.stdin) {
       readInto(rt.engine, s.name, s, opts.stdin, settings.maxLineBytes).catch((err: unknown) => opts.log.error('reading stdin failed', { source: s.name, error: err }));

@@ -5,13 +5,14 @@
  * value a crash could take back.
  */
 import { readCheckpoint, writeCheckpoint, type Checkpoint, type SourcePosition } from '../state/checkpoint.js';
-import { LABEL, PARSE_ERROR_REASONS } from '../../catalog/index.js';
+import { INGEST_BATCH_RESULTS, LABEL, PARSE_ERROR_REASONS } from '../../catalog/index.js';
 import { silentLogger, type Logger } from '../../daemon/index.js';
 import { Engine } from '../counting/engine.js';
 import { renderExposition } from '../exposition/render.js';
 import type { FileSource } from '../sources/file-source.js';
 import { openFileSource } from './open.js';
 import { Aggregates } from '../state/aggregates.js';
+import { BatchKeys } from '../state/batch-keys.js';
 import type { ExporterSettings } from './settings.js';
 
 export interface RuntimeOptions {
@@ -26,6 +27,8 @@ const KEY_SEP = '\u0000';
 export class ExporterRuntime {
   readonly engine: Engine;
   private files: FileSource[] = [];
+  /** Idempotency-Keys applied, per `http` source: checkpointed with the counts they produced. */
+  private readonly keys = new Map<string, BatchKeys>();
   private published = '';
   private flushing: Promise<void> | null = null;
   /** `agg.version` the published snapshot was rendered at (-1: none durable yet). */
@@ -46,6 +49,9 @@ export class ExporterRuntime {
     this.engine.agg.set('buildInfo', { version: opts.version, component: 'exporter' }, 1);
     this.published = renderExposition(this.engine.agg);
     this.openSources();
+    for (const s of settings.sources) {
+      if (s.type === 'http') this.keys.set(s.name, new BatchKeys(s.idempotency, this.now, saved?.ingest?.[s.name]));
+    }
     this.initSelfSeries();
   }
 
@@ -69,6 +75,7 @@ export class ExporterRuntime {
         agg.inc('exporterRotations', source, 0);
         agg.inc('exporterTruncations', source, 0);
       }
+      if (s.type === 'http') for (const result of INGEST_BATCH_RESULTS) agg.inc('exporterIngestBatches', { ...source, result }, 0);
     });
     for (const label of [LABEL.endpoint, LABEL.eventType]) agg.inc('exporterLabelOverflow', { label }, 0);
   }
@@ -109,6 +116,24 @@ export class ExporterRuntime {
     return run;
   }
 
+  /** The Idempotency-Keys of an `http` source. */
+  ingestKeys(source: string): BatchKeys {
+    const keys = this.keys.get(source);
+    if (!keys) throw new Error(`no http source named ${source}`);
+    return keys;
+  }
+
+  /**
+   * A checkpoint holding everything counted up to this call: true once it
+   * is durable, false when writing it failed (the state stays in memory
+   * and the next checkpoint tries again).
+   */
+  async commit(): Promise<boolean> {
+    const version = this.engine.agg.version;
+    await this.flush();
+    return this.durableVersion >= version;
+  }
+
   /** The exposition of the last durable checkpoint. */
   get snapshot(): string {
     return this.published;
@@ -146,7 +171,8 @@ export class ExporterRuntime {
     agg.inc('exporterCheckpointWrites', { result: 'success' });
     const text = renderExposition(agg);
     const retired = Object.fromEntries(this.files.map((f) => [f.name, f.retired()]));
-    const cp: Checkpoint = { version: 1, writtenAt: at, sources, retired, labels: this.engine.guard.toJSON(), state: agg.toJSON() };
+    const ingest = this.keys.size > 0 ? { ingest: Object.fromEntries([...this.keys].map(([name, k]) => [name, k.toJSON()])) } : {};
+    const cp: Checkpoint = { version: 1, writtenAt: at, sources, retired, labels: this.engine.guard.toJSON(), state: agg.toJSON(), ...ingest };
     const version = agg.version;
     try {
       await writeCheckpoint(this.settings.stateDir, JSON.stringify(cp));
@@ -162,6 +188,7 @@ export class ExporterRuntime {
   /** Applies a reloaded config: endpoint names, label cap, added or removed file sources. */
   async reconfigure(next: ExporterSettings): Promise<void> {
     this.engine.reconfigure(next.endpoints, next.labelLimit);
+    for (const s of next.sources) if (s.type === 'http') this.keys.get(s.name)?.reconfigure(s.idempotency);
     const key = (s: ExporterSettings['sources'][number]) => (s.type === 'file' ? `${s.name}${KEY_SEP}${s.path}${KEY_SEP}${s.format}${KEY_SEP}${JSON.stringify(s.map ?? null)}` : '');
     const before = new Set(this.settings.sources.map(key));
     const after = new Set(next.sources.map(key));
