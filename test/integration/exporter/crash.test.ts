@@ -5,7 +5,7 @@
  * ever shows must be monotonic, and the final values must equal the
  * log's own totals exactly.
  */
-import { appendFileSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -13,7 +13,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { METRICS } from '../../../catalog/index.js';
 import { startCli, stopAll } from '../../support/process.js';
 import { scrape } from '../../support/scrape.js';
-import { generateLog, parseExposition, prng, TEST_ENDPOINTS } from './generate.js';
+import { writeCrashConfig } from './crash-config.js';
+import { generateLog, parseExposition, prng } from './generate.js';
 
 const KILLS = 50;
 const dir = mkdtempSync(join(tmpdir(), 'hw-crash-'));
@@ -24,21 +25,6 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function config(): string {
-  const path = join(dir, 'hookwatch.yaml');
-  writeFileSync(path, [
-    'endpoints:',
-    ...TEST_ENDPOINTS.map((e) => `  - { name: ${e.name}, url: "${e.url}" }`),
-    'exporter:',
-    '  listen: 127.0.0.1:0',
-    '  state_dir: ./state',
-    '  checkpoint_interval: 150ms',
-    '  poll_interval: 20ms',
-    '  sources: [{ type: file, path: ./deliveries.jsonl, name: main }]',
-  ].join('\n'));
-  return path;
-}
-
 /** Counter-like samples: `_total`, and histogram `_bucket`, `_sum`, `_count`. */
 function isMonotonic(series: string): boolean {
   const name = series.split('{')[0] as string;
@@ -47,7 +33,7 @@ function isMonotonic(series: string): boolean {
 
 describe('exactness across crashes', () => {
   it(`${KILLS} SIGKILLs while writing: scraped counters never decrease, final totals are exact`, async () => {
-    const cfg = config();
+    const cfg = writeCrashConfig(dir, '[{ type: file, path: ./deliveries.jsonl, name: main }]');
     const log = join(dir, 'deliveries.jsonl');
     const gen = generateLog(15_000, 42);
     const rnd = prng(99);

@@ -6,7 +6,7 @@
  * whose first try was checkpointed is not counted again on its retry, and
  * an acknowledged batch is never lost.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -14,7 +14,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { METRICS } from '../../../catalog/index.js';
 import { startCli, stopAll } from '../../support/process.js';
 import { scrape } from '../../support/scrape.js';
-import { generateLog, parseExposition, prng, TEST_ENDPOINTS } from './generate.js';
+import { writeCrashConfig } from './crash-config.js';
+import { generateLog, parseExposition, prng } from './generate.js';
 
 const KILLS = 25;
 const BATCHES = 600;
@@ -25,23 +26,9 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function config(): string {
-  const path = join(dir, 'hookwatch.yaml');
-  writeFileSync(path, [
-    'endpoints:',
-    ...TEST_ENDPOINTS.map((e) => `  - { name: ${e.name}, url: "${e.url}" }`),
-    'exporter:',
-    '  listen: 127.0.0.1:0',
-    '  state_dir: ./state',
-    '  checkpoint_interval: 150ms',
-    '  sources: [{ type: http, path: /ingest, name: push }]',
-  ].join('\n'));
-  return path;
-}
-
 describe('HTTP ingest across crashes', () => {
   it(`${BATCHES} keyed batches retried until acknowledged, ${KILLS}+ SIGKILLs: counts equal the lines sent`, async () => {
-    const cfg = config();
+    const cfg = writeCrashConfig(dir, '[{ type: http, path: /ingest, name: push }]');
     const gen = generateLog(BATCHES * 10, 7);
     const rnd = prng(2026);
     const batches: string[] = [];

@@ -8,17 +8,15 @@ import type { ExporterSettings } from '../../../../exporter/run/settings.js';
 import { applyBatch } from '../../../../exporter/sources/ingest-batch.js';
 import { CHECKPOINT_FILE, CheckpointError, readCheckpoint } from '../../../../exporter/state/checkpoint.js';
 import { parseExposition } from '../../../integration/exporter/generate.js';
+import { line, runtimeSettings } from './support.js';
 
 let dir: string;
 beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'hw-rt-ingest-')); });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-const settings = (): ExporterSettings => ({
-  endpoints: [{ name: 'ep', url: 'https://ep.example/h' }], labelLimit: 10, maxLineBytes: 10_000, stateDir: join(dir, 'state'),
-  pollSeconds: 0.05, checkpointSeconds: 1, listen: { host: '127.0.0.1', port: 0, text: '127.0.0.1:0' },
-  sources: [{ type: 'http', name: 'push', path: '/ingest', format: 'hookwatch', maxBodyBytes: 10_000, idempotency: { ttlSeconds: 3600, maxEntries: 100 } }],
-});
-const line = (i: number) => `${JSON.stringify({ ts: '2026-11-28T10:00:00Z', event_id: `e${i}`, event_type: 't', endpoint: 'ep', status: 200 })}\n`;
+const settings = (): ExporterSettings => runtimeSettings(dir, [
+  { type: 'http', name: 'push', path: '/ingest', format: 'hookwatch', maxBodyBytes: 10_000, idempotency: { ttlSeconds: 3600, maxEntries: 100 } },
+]);
 const linesRead = (text: string) => parseExposition(text).get(`${METRICS.exporterLinesRead.name}{source="push"}`);
 
 /** What the daemon does with one POST body, short of HTTP. */

@@ -7,17 +7,13 @@ import { CHECKPOINT_FILE, CheckpointError, readCheckpoint } from '../../../../ex
 import { ExporterRuntime } from '../../../../exporter/run/runtime.js';
 import type { ExporterSettings } from '../../../../exporter/run/settings.js';
 import { parseExposition } from '../../../integration/exporter/generate.js';
+import { line, runtimeSettings } from './support.js';
 
 let dir: string;
 beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'hw-rt-')); });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-const settings = (): ExporterSettings => ({
-  endpoints: [{ name: 'ep', url: 'https://ep.example/h' }], labelLimit: 10, maxLineBytes: 10_000, stateDir: join(dir, 'state'),
-  pollSeconds: 0.05, checkpointSeconds: 1, listen: { host: '127.0.0.1', port: 0, text: '127.0.0.1:0' },
-  sources: [{ type: 'file', path: join(dir, 'log.jsonl'), written: 'log.jsonl', format: 'hookwatch', name: 'main' }],
-});
-const line = (i: number, status = 200) => `${JSON.stringify({ ts: '2026-11-28T10:00:00Z', event_id: `e${i}`, event_type: 't', endpoint: 'ep', status })}\n`;
+const settings = (): ExporterSettings => runtimeSettings(dir, [{ type: 'file', path: join(dir, 'log.jsonl'), written: 'log.jsonl', format: 'hookwatch', name: 'main' }]);
 const delivered = (text: string) => parseExposition(text).get(`${METRICS.deliveries.name}{endpoint="ep",event_type="t",status_class="2xx"}`);
 
 describe('ExporterRuntime', () => {
