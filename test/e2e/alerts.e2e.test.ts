@@ -35,6 +35,8 @@ let stack: Daemon;
 let regionB: Daemon;
 let prometheus = '';
 let alertmanager = '';
+/** The `stack` exporter's HTTP ingest (region a). */
+let ingest = '';
 const ports = {} as Record<Ep, number>;
 const latencies: { scenario: string; seconds: number; limit: number }[] = [];
 
@@ -65,6 +67,7 @@ exporter:
   sources:
     - { type: file, name: simulator, path: logs/deliveries.jsonl }
     - { type: file, name: receivers, path: "logs/receiver-*.jsonl" }
+    - { type: http, name: push, path: /ingest }
 alerts:
   scrape_interval: ${I.scrape}s
   evaluation_interval: ${I.evaluation}s
@@ -103,6 +106,7 @@ beforeAll(async () => {
   const free = await freePorts(ENDPOINTS.length + 4);
   ENDPOINTS.forEach((e, i) => (ports[e] = free[i]!));
   const [proberA, exporterA, proberB, exporterB] = free.slice(ENDPOINTS.length) as [number, number, number, number];
+  ingest = `http://127.0.0.1:${exporterA}/ingest`;
   mkdirSync(join(dir, 'secrets'));
   writeFileSync(join(dir, 'secrets/slack_url'), `${slack.url}\n`);
   writeFileSync(join(dir, 'secrets/pd_key'), `${ROUTING_KEY}\n`);
@@ -217,6 +221,12 @@ describe('alerts end to end', () => {
     regionB.child.kill('SIGHUP');
     await regionB.waitFor(/config reloaded/);
     const now = new Date().toISOString();
+    // An ingest batch under a key, and its retry (answered as a replay).
+    const batch = `${JSON.stringify({ ts: now, event_id: 'push_1', event_type: 'payment.received', endpoint: 'clean', status: 200, duration_ms: 5 })}\n`;
+    for (const replayed of [null, 'true']) {
+      const res = await fetch(ingest, { method: 'POST', body: batch, headers: { 'idempotency-key': 'e2e-1' } });
+      expect([res.status, res.headers.get('idempotent-replayed')]).toEqual([200, replayed]);
+    }
     writeFileSync(join(dir, 'logs/receiver-zz-imported.jsonl'), [
       'not json at all',
       '{"ts":"yesterday","event_id":"e","event_type":"t","endpoint":"clean"}',
