@@ -27,7 +27,7 @@ afterAll(() => {
 });
 
 describe('HTTP ingest across crashes', () => {
-  it(`${BATCHES} keyed batches retried until acknowledged, ${KILLS}+ SIGKILLs: counts equal the lines sent`, async () => {
+  it(`${BATCHES} keyed batches retried until acknowledged, ${KILLS} SIGKILLs: counts equal the lines sent`, async () => {
     const cfg = writeCrashConfig(dir, '[{ type: http, path: /ingest, name: push }]');
     const gen = generateLog(BATCHES * 10, 7);
     const rnd = prng(2026);
@@ -67,9 +67,10 @@ describe('HTTP ingest across crashes', () => {
     };
     const clients = Promise.all(Array.from({ length: CLIENTS }, client));
 
-    let kills = 0;
-    // At least KILLS, and on until every batch is acknowledged.
-    for (; (kills < KILLS || acked < batches.length) && kills < 4 * KILLS; kills++) {
+    // KILLS kills at random points while the clients post (paced so that
+    // they are still posting, on a loaded machine too); the last daemon
+    // then takes what is left.
+    for (let k = 0; k < KILLS; k++) {
       const d = startCli(['export', '--config', cfg]);
       url = (await d.waitFor(/msg=listening url=(http:\/\/\S+)/))[1] as string;
       await sleep(50 + rnd() * 300);
@@ -94,5 +95,5 @@ describe('HTTP ingest across crashes', () => {
     expect(got.get(`${METRICS.exporterIngestBatches.name}{source="push",result="unkeyed"}`)).toBe(0);
     d.child.kill('SIGTERM');
     expect(await d.exited()).toBe(0);
-  }, 120_000);
+  }, 150_000);
 });

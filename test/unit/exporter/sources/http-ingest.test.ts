@@ -49,10 +49,14 @@ describe('HTTP ingest with an Idempotency-Key', () => {
   it('applies the same key posted twice at once only once, and answers both after the checkpoint', async () => {
     let durable!: (ok: boolean) => void;
     const held = new Promise<boolean>((resolve) => { durable = resolve; });
-    commit = () => held;
+    let arrived!: () => void;
+    const bothWaiting = new Promise<void>((resolve) => { arrived = resolve; });
+    let waiting = 0;
+    commit = () => { if (++waiting === 2) arrived(); return held; };
     const answered: number[] = [];
     const both = Promise.all([post('{"x":1}\n', 'same'), post('{"x":1}\n', 'same')].map((p) => p.then((r) => { answered.push(r.status); return r; })));
-    await new Promise((r) => setTimeout(r, 100));
+    // Both bodies are read and both requests wait for the checkpoint.
+    await bothWaiting;
     expect(lines).toEqual(['{"x":1}']);
     // No acknowledgement before the checkpoint holding the batch is durable.
     expect(answered).toEqual([]);
