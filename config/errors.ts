@@ -14,11 +14,14 @@ export interface ConfigIssue {
   /** The value received, already rendered (and redacted when secret). */
   readonly got?: string;
   readonly expected: string;
+  /** The problem stated as is (`unknown key (did you mean url?)`), printed instead of got/expected. */
+  readonly problem?: string;
 }
 
 export function formatIssue(i: ConfigIssue): string {
   const where = i.line !== undefined ? `${i.file}:${i.line}:${i.column ?? 1}` : i.file;
   const field = i.path ? ` ${i.path}:` : '';
+  if (i.problem !== undefined) return `${where}${field} ${i.problem}`;
   const got = i.got !== undefined ? ` got ${i.got},` : '';
   return `${where}${field}${got} expected ${i.expected}`;
 }

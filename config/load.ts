@@ -8,6 +8,7 @@ import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml
 import type { z } from 'zod';
 import { asWritten, interpolateEnv } from './env.js';
 import { ConfigError, formatPath, isSecretPath, renderValue, type ConfigIssue } from './errors.js';
+import { knownKeysCollector, unknownKeyProblem } from './suggest.js';
 import { normalize } from './normalize/index.js';
 import type { Config } from './types.js';
 import { rootSchema } from './schema/root.js';
@@ -57,15 +58,20 @@ export function parseConfig(text: string, opts: ParseOptions): Config {
     ...position(doc, lines, m.path),
     file,
     path: formatPath(m.path),
-    got: `"\${env:${m.name}}"`,
     expected: `environment variable ${m.name} to be set`,
+    problem: `environment variable ${m.name} is not set`,
   }));
+  // A field whose variable is missing gets that one line, not a second about the empty value.
+  const unset = new Set(missing.map((m) => m.path.join('\u0000')));
 
   const resolvePath = (p: string) => (isAbsolute(p) ? p : resolve(opts.dir, p));
   const schema = rootSchema({ readSecretFile: (p) => read(resolvePath(p)), resolvePath });
-  const parsed = schema.safeParse(value, { reportInput: true });
+  const keys = knownKeysCollector();
+  const parsed = schema.safeParse(value, { reportInput: true, error: keys.error });
   if (!parsed.success) {
-    for (const i of parsed.error.issues) issues.push(toIssue(i, doc, lines, file, (path) => asWritten(data, path, filled)));
+    for (const i of parsed.error.issues) {
+      if (!unset.has(i.path.map(String).join('\u0000'))) issues.push(...toIssues(i, doc, lines, file, (path) => asWritten(data, path, filled), keys.knownAt));
+    }
   }
   if (issues.length || !parsed.success) throw new ConfigError(dedupe(issues));
   return normalize(parsed.data, resolve(opts.dir, basename(opts.file)));
@@ -73,17 +79,19 @@ export function parseConfig(text: string, opts: ParseOptions): Config {
 
 type Written = (path: readonly (string | number)[]) => { value: unknown } | undefined;
 
-function toIssue(i: z.core.$ZodIssue, doc: Document, lines: LineCounter, file: string, written: Written): ConfigIssue {
+function toIssues(i: z.core.$ZodIssue, doc: Document, lines: LineCounter, file: string, written: Written, knownAt: (path: readonly PropertyKey[]) => readonly string[]): ConfigIssue[] {
   const path = i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)) as (string | number)[];
   if (i.code === 'unrecognized_keys') {
-    const key = i.keys[0] ?? '';
-    const keyPath = [...path, key];
-    return { ...position(doc, lines, keyPath, true), file, path: formatPath(keyPath), expected: `no such key (unknown key "${i.keys.join('", "')}")` };
+    // One line per unknown key, each at its own position with its own suggestion.
+    return i.keys.map((key) => {
+      const keyPath = [...path, key];
+      return { ...position(doc, lines, keyPath, true), file, path: formatPath(keyPath), expected: 'no such key', problem: unknownKeyProblem(key, knownAt(path)) };
+    });
   }
   // Where `${env:…}` was expanded, the value as written: the expansion may be a secret.
   const shown = written(path);
   const got = 'input' in i ? renderValue(shown ? shown.value : i.input, isSecretPath(path)) : undefined;
-  return { ...position(doc, lines, path), file, path: formatPath(path), ...(got !== undefined ? { got } : {}), expected: ruleOf(i) };
+  return [{ ...position(doc, lines, path), file, path: formatPath(path), ...(got !== undefined ? { got } : {}), expected: ruleOf(i) }];
 }
 
 const TYPE_NAMES: Record<string, string> = { array: 'a list', object: 'a mapping', string: 'a string', number: 'a number', boolean: 'true or false', int: 'an integer' };

@@ -69,7 +69,13 @@ alerts:
       'hookwatch.yaml:4:24 endpoints[0].signing.scheme: got "sha1", expected one of standard-webhooks, svix, stripe, github, slack, hmac-sha256, none'],
     ['an unknown key',
       `${MINIMAL}    retries: 3\n`,
-      'hookwatch.yaml:4:5 endpoints[0].retries: expected no such key (unknown key "retries")'],
+      'hookwatch.yaml:4:5 endpoints[0].retries: unknown key (expected one of name, url'],
+    ['a mistyped key',
+      `${MINIMAL}    helth_url: http://127.0.0.1:8080/health\n`,
+      'hookwatch.yaml:4:5 endpoints[0].helth_url: unknown key (did you mean health_url?)'],
+    ['a mistyped key in a nested section',
+      `${MINIMAL}prober:\n  listn: 127.0.0.1:0\n`,
+      'hookwatch.yaml:5:3 prober.listn: unknown key (did you mean listen?)'],
     ['a bad url',
       'endpoints:\n  - name: a\n    url: ftp://x/y\n',
       'hookwatch.yaml:3:10 endpoints[0].url: got "ftp://x/y", expected an http:// or https:// URL'],
@@ -120,9 +126,17 @@ alerts:
     expect(lines).toHaveLength(3);
   });
 
-  it('names a missing environment variable without printing other secrets', () => {
+  it('names a missing environment variable in one line', () => {
     const lines = errorsOf(`${MINIMAL}    signing: { scheme: stripe, secret: "\${env:NOPE}" }\n`);
-    expect(lines[0]).toBe('hookwatch.yaml:4:40 endpoints[0].signing.secret: got "${env:NOPE}", expected environment variable NOPE to be set');
+    expect(lines).toEqual(['hookwatch.yaml:4:40 endpoints[0].signing.secret: environment variable NOPE is not set']);
+  });
+
+  it('gives each unknown key of one mapping its own line', () => {
+    const lines = errorsOf(`${MINIMAL}    urll: x\n    nmae: y\n`);
+    expect(lines).toEqual([
+      'hookwatch.yaml:4:5 endpoints[0].urll: unknown key (did you mean url?)',
+      'hookwatch.yaml:5:5 endpoints[0].nmae: unknown key (did you mean name?)',
+    ]);
   });
 
   it('never prints a secret value in an error', () => {
