@@ -5,30 +5,13 @@
 import { ConfigError } from '../config/index.js';
 import { UsageError } from './args.js';
 import { COMMANDS } from './commands/index.js';
-
-const USAGE = `usage: hookwatch <command> [options]
-
-commands:
-${Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(12)} ${c.summary}`).join('\n')}
-
-Run "hookwatch <command> --help" for a command's options.`;
+import { dispatch } from './program.js';
 
 export async function main(argv: readonly string[]): Promise<number> {
-  const [name, ...rest] = argv;
-  if (!name || name === '--help' || name === '-h' || name === 'help') {
-    console.log(USAGE);
-    return name ? 0 : 2;
-  }
-  if (name === '--version') {
-    const { VERSION } = await import('./version.js');
-    console.log(VERSION);
-    return 0;
-  }
-  const command = COMMANDS[name];
-  if (!command) {
-    console.error(`hookwatch: unknown command "${name}"\n\n${USAGE}`);
-    return 2;
-  }
+  const chosen = dispatch(argv);
+  if ('exit' in chosen) return chosen.exit;
+  const { run: name, argv: rest } = chosen;
+  const command = COMMANDS[name]!;
   try {
     return await command.run(rest);
   } catch (err) {

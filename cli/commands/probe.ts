@@ -20,7 +20,7 @@ ${LOG_HELP}`;
 
 export const probe: Command = {
   async run(argv) {
-    const opts = parse(argv, { config: { type: 'string', short: 'c' }, once: { type: 'boolean' }, json: { type: 'boolean' }, ...LOG_FLAGS }, HELP);
+    const opts = parse(argv, { config: { type: 'string', short: 'c' }, once: { type: 'boolean' }, json: { type: 'boolean', requires: 'once' }, ...LOG_FLAGS }, HELP);
     if (!opts) return 0;
     const config = configFrom(opts.config);
     if (opts.once) {

@@ -13,8 +13,9 @@ const HELP = `usage: hookwatch up [--config FILE] [--no-demo]
 
 Runs everything in one process: the reference receivers and the traffic
 simulator of the config (the demo), the exporter and the prober. Without
---config it runs examples/demo.yaml. SIGHUP reloads the prober, the exporter
-and the receivers' faults; Ctrl-C stops everything cleanly.
+--config it runs ./hookwatch.yaml when present, else examples/demo.yaml.
+SIGHUP reloads the prober, the exporter and the receivers' faults; Ctrl-C
+stops everything cleanly.
 
   --no-demo   run only the prober and the exporter of your config
 ${LOG_HELP}`;
