@@ -55,12 +55,15 @@ export async function runDaemon(spec: DaemonSpec): Promise<number> {
 
 /**
  * A typed error with a stable code (a corrupt checkpoint, a stack tool that
- * would not start) is one line; a config error goes on to the CLI, which
- * prints its issues; anything else is a bug and keeps its stack trace.
+ * would not start, a status page not built) or an operating-system error (a
+ * state_dir that cannot be written: EACCES from mkdir) is one line; a config
+ * error goes on to the CLI, which prints its issues; anything else is a bug
+ * and keeps its stack trace.
  */
 function isStartFailure(err: unknown): err is Error & { code: string } {
   const code = (err as { code?: unknown })?.code;
-  return err instanceof Error && !(err instanceof ConfigError) && typeof code === 'string' && code.startsWith('HOOKWATCH_');
+  if (!(err instanceof Error) || err instanceof ConfigError || typeof code !== 'string') return false;
+  return code.startsWith('HOOKWATCH_') || typeof (err as { syscall?: unknown }).syscall === 'string';
 }
 
 /**

@@ -34,7 +34,10 @@ function packageRoot(): string {
 /** The page script's modules by file name, as `npm run build` compiled them; throws when it has not. */
 export function pageScripts(): Map<string, string> {
   const dir = join(packageRoot(), 'dist/browser/status/page/browser');
-  if (!existsSync(join(dir, 'status.js'))) throw new Error(`The status page script is not built: ${join(dir, 'status.js')} is missing. Run \`npm run build\`.`);
+  if (!existsSync(join(dir, 'status.js'))) {
+    // A stable code: the CLI prints it as one "cannot start" line, not a stack trace.
+    throw Object.assign(new Error(`The status page script is not built: ${join(dir, 'status.js')} is missing. Run \`npm run build\`.`), { code: 'HOOKWATCH_STATUS_PAGE_NOT_BUILT' });
+  }
   const names = readdirSync(dir).filter((n) => n.endsWith('.js')).sort();
   return new Map(names.map((n) => [n, readFileSync(join(dir, n), 'utf8')]));
 }

@@ -97,6 +97,13 @@ describe('runDaemon', () => {
     await expect(fail(new TypeError('a bug'))).rejects.toThrow('a bug');
   });
 
+  it('logs an operating-system start failure (EACCES on a state_dir) as one line', async () => {
+    const { lines, log } = harness();
+    const denied = Object.assign(new Error("EACCES: permission denied, mkdir '/s'"), { code: 'EACCES', syscall: 'mkdir', path: '/s' });
+    expect(await runDaemon({ log, configPath: cfg, start: async () => { throw denied; } })).toBe(1);
+    expect(lines).toEqual(['level=error msg="cannot start" code=EACCES error="EACCES: permission denied, mkdir \'/s\'"']);
+  });
+
   it('returns 1 when a part fails to stop, after stopping the others', async () => {
     const { lines, log, events, part } = harness();
     const prior = process.listeners('SIGINT');
