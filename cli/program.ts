@@ -27,6 +27,8 @@ function program(argv: readonly string[], chosen: (d: Dispatch) => void): Comman
     .version(VERSION, '-v, --version', 'print the version')
     .helpOption('-h, --help', 'print this help')
     .helpCommand(false)
+    // -v and -h are the program's only before the command: after it, every flag is the command's.
+    .enablePositionalOptions()
     .showSuggestionAfterError(true)
     .configureHelp({ subcommandTerm: (c) => c.name(), helpWidth: 120 })
     .addHelpText('after', AFTER_HELP)

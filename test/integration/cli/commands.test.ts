@@ -69,6 +69,13 @@ describe('hookwatch help, version and suggestions', () => {
 });
 
 describe('command flags', () => {
+  it('hands every flag after the command to the command: -v there is not the version', () => {
+    const r = hookwatch(['check', '--config', 'examples/demo.yaml', '--no-tools', '-v']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe("hookwatch check: Unknown option '-v'\n");
+  });
+
   it('refuses --json without --once, exit 2', () => {
     const r = hookwatch(['probe', '--config', 'examples/demo.yaml', '--json']);
     expect(r.code).toBe(2);
