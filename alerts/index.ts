@@ -12,7 +12,7 @@ import { alertGroups, recordingGroups } from './rules/index.js';
 
 export { checkGeneratedFiles, type CheckOptions } from './check.js';
 export { ALERT_RULES_FILE, RECORDING_RULES_FILE } from './render.js';
-export { ALERTMANAGER_FILE, TEMPLATE_PATH } from './alertmanager/index.js';
+export { ALERTMANAGER_FILE, TEMPLATE_PATH, unroutedWarnings } from './alertmanager/index.js';
 export { alertGroups, recordingGroups } from './rules/index.js';
 
 /** Rule files, alertmanager.yml and its template, with paths relative to the build output dir. */

@@ -6,6 +6,8 @@ import { inhibitRules } from './inhibit.js';
 import { receivers } from './receivers.js';
 import { routeTree } from './routes.js';
 
+export { unroutedWarnings } from './nowhere.js';
+
 export const ALERTMANAGER_FILE = 'alertmanager/alertmanager.yml';
 export const TEMPLATE_PATH = `alertmanager/templates/${TEMPLATE_FILE}`;
 

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { checkGeneratedFiles } from '../../alerts/index.js';
+import { checkGeneratedFiles, unroutedWarnings } from '../../alerts/index.js';
 import { configFrom, parse } from '../args.js';
 import { buildFiles } from '../build-files.js';
 import type { Command } from './command.js';
@@ -18,6 +18,7 @@ export const check: Command = {
     if (!opts) return 0;
     const config = configFrom(opts.config);
     console.log(`${opts.config}: ok (${config.endpoints.length} endpoint${config.endpoints.length === 1 ? '' : 's'})`);
+    for (const w of unroutedWarnings(config)) console.error(`${opts.config}: warning: ${w}`);
     if (opts['no-tools']) return 0;
     const dir = mkdtempSync(join(tmpdir(), 'hookwatch-check-'));
     try {
