@@ -29,6 +29,14 @@ export type LabelName = (typeof LABEL)[keyof typeof LABEL];
 export const CHECKS = ['delivery', 'health', 'signature_enforcement'] as const;
 export type Check = (typeof CHECKS)[number];
 
+/**
+ * Checks whose failure means the endpoint is down: `WebhookEndpointDown`
+ * selects them and the status page calls an endpoint Down only for them.
+ * Any other check failing (`signature_enforcement`) leaves a reachable
+ * endpoint Degraded, with its own alert.
+ */
+export const DOWN_CHECKS = ['delivery', 'health'] as const satisfies readonly Check[];
+
 /** Classification of one probe. A failed probe is a result, never an exception. */
 export const PROBE_RESULTS = [
   'success',

@@ -11,12 +11,14 @@ export const ALERT_NAMES = [
   'WebhookRateLimitApproaching',
   'WebhookErrorBudgetBurn',
   'WebhookSignatureRejected',
+  'WebhookSignatureNotEnforced',
   'WebhookHighRetryRate',
   'WebhookTLSCertExpiring',
   'HookwatchProberAbsent',
   'HookwatchExporterAbsent',
   'HookwatchExporterStalled',
   'Watchdog',
+  'WebhookOutageInhibitor',
 ] as const;
 export type AlertName = (typeof ALERT_NAMES)[number];
 

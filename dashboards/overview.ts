@@ -11,8 +11,8 @@ import { NEUTRAL, lowerLimit, perEndpoint, sloThresholds, upperLimit } from './t
 
 const { histogramQuantile, selector, sumBy } = promql;
 
-/** Alerts the "firing alerts" stat counts: all of hookwatch's except the always-firing Watchdog. */
-const COUNTED_ALERTS = ALERT_NAMES.filter((a) => a !== 'Watchdog');
+/** Alerts the "firing alerts" stat counts: all of hookwatch's except the always-firing Watchdog and the never-notified outage inhibitor. */
+const COUNTED_ALERTS = ALERT_NAMES.filter((a) => a !== 'Watchdog' && a !== 'WebhookOutageInhibitor');
 
 /** A per-endpoint share (0–1) over time, legended by endpoint so per-endpoint thresholds apply. */
 function share(bound: { min: 0 } | { max: 1 }, spec: Pick<PanelSpec, 'title' | 'description' | 'thresholds' | 'alerts'>, expr: string): PanelSpec {
@@ -91,7 +91,7 @@ function limits(config: Config): PanelSpec[] {
     },
     {
       kind: 'stat', title: 'Firing alerts', unit: 'short', decimals: 0, width: 4, height: 8,
-      description: 'hookwatch alerts firing now (Watchdog excluded).',
+      description: 'hookwatch alerts firing now (Watchdog and WebhookOutageInhibitor excluded).',
       thresholds: { steps: upperLimit(1), show: false }, alerts: COUNTED_ALERTS,
       queries: [{ expr: `count(${promql.firingAlerts(COUNTED_ALERTS)}) or vector(0)`, legend: 'firing', instant: true }],
     },

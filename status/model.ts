@@ -45,7 +45,7 @@ export function buildStatus(input: ModelInput): StatusModel {
     if (!targets.length) continue;
     const checks = targets.map((t): CheckStatus => {
       const ring = history.ring(endpoint.name, t.check.kind);
-      const verdict = stateOf(ring);
+      const verdict = stateOf(ring, t.check.kind);
       const last = ring?.newest(0);
       summary[verdict.state]++;
       summary.checks++;

@@ -1,12 +1,15 @@
 /**
  * The routing tree: Watchdog to the heartbeat first (it must never reach a
- * human), then per-endpoint and per-team overrides, then the global
- * severity routes. A severity with several receivers becomes one route per
+ * human), the outage inhibitor to `null` (it only mutes), then per-endpoint
+ * and per-team overrides, then the global severity routes. Alerts are
+ * grouped by endpoint: an endpoint's alerts of one severity are one
+ * notification (and one PagerDuty incident, whose dedup key is the group). A severity with several receivers becomes one route per
  * receiver with `continue: true` on all but the last, so `amtool config
  * routes test` shows every receiver an alert reaches.
  */
 import { ALERT_LABELS, LABEL, SEVERITIES, type Severity } from '../../catalog/index.js';
 import { duration, type Config } from '../../config/index.js';
+import { INHIBITOR } from '../rules/inhibitors.js';
 import { HEARTBEAT_RECEIVER, NULL_RECEIVER } from './receivers.js';
 
 export type Route = Record<string, unknown>;
@@ -59,7 +62,7 @@ export function routeTree(config: Config): Route {
   const fallback = n.resolvedRoutes.warning[0] ?? NULL_RECEIVER;
   return {
     receiver: fallback,
-    group_by: [ALERT_LABELS.alertname, LABEL.endpoint],
+    group_by: [LABEL.endpoint],
     group_wait: n.groupWait.text,
     group_interval: n.groupInterval.text,
     repeat_interval: n.repeatInterval.text,
@@ -71,6 +74,7 @@ export function routeTree(config: Config): Route {
         group_interval: '1m',
         repeat_interval: (n.heartbeat?.repeat_interval ?? HEARTBEAT_REPEAT).text,
       },
+      { receiver: NULL_RECEIVER, matchers: [matcher(ALERT_LABELS.alertname, INHIBITOR)] },
       ...overrideRoutes(config),
       ...severityRoutes(n.resolvedRoutes),
     ],

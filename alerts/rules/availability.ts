@@ -1,20 +1,20 @@
 /**
  * Synthetic-probe alerts: endpoint down (with a region quorum), signatures
- * consistently rejected, and TLS certificates close to expiry.
+ * consistently rejected, signatures not enforced by the receiver, and TLS
+ * certificates close to expiry.
  */
-import { LABEL, METRICS, promql, type Check, type ProbeResult } from '../../catalog/index.js';
+import { DOWN_CHECKS, LABEL, METRICS, promql, type Check, type ProbeResult } from '../../catalog/index.js';
 import { duration, type Config } from '../../config/index.js';
 import { alertRule } from '../annotate.js';
 import { num, times } from '../../output/index.js';
 import type { AlertRule } from '../model.js';
-import { endpointMatch, scopes } from '../scope.js';
+import { endpointMatch, scopes, type Scope } from '../scope.js';
 import { SHORT_WINDOW } from './recording.js';
 
 const { aggregate, increase, oneOf, selector, sumBy } = promql;
 
-/** Both the signed delivery probe and the health check count as "down". */
-const DOWN_CHECKS: readonly Check[] = ['delivery', 'health'];
 const DELIVERY: Check = 'delivery';
+const ENFORCEMENT: Check = 'signature_enforcement';
 const REJECTED: ProbeResult = 'rejected_signature';
 const SUCCESS: ProbeResult = 'success';
 /** A certificate's expiry does not flap; 10m only rides out a probe hitting another backend. */
@@ -24,7 +24,7 @@ const DAY = 86400;
 export function endpointDownAlerts(config: Config): AlertRule[] {
   return scopes(config, (t) => t.endpointDown).map((s) => {
     // A region is down when any of its checks fails; the alert needs a quorum of regions.
-    const regionDown = `${aggregate('min', [LABEL.endpoint, LABEL.region], selector(METRICS.probeUp, { ...endpointMatch(s), check: oneOf(DOWN_CHECKS) }))} == 0`;
+    const regionDown = `${regionUp(s, DOWN_CHECKS)} == 0`;
     return alertRule(config, {
       scope: s,
       alert: 'WebhookEndpointDown',
@@ -36,6 +36,32 @@ export function endpointDownAlerts(config: Config): AlertRule[] {
       dashboard: 'synthetic',
     });
   });
+}
+
+/** `min by (endpoint, region)` of the probes of these checks: 0 when any failed in that region. */
+function regionUp(s: Scope<unknown>, checks: readonly Check[]): string {
+  return aggregate('min', [LABEL.endpoint, LABEL.region], selector(METRICS.probeUp, { ...endpointMatch(s), check: oneOf(checks) }));
+}
+
+/**
+ * The receiver accepted a forged or stale signed event while it is up (its
+ * delivery and health probes pass in that region): the status page's
+ * "Degraded: signatures not enforced". An unreachable receiver fails this
+ * check too, but that is `WebhookEndpointDown`'s, so those regions are left
+ * out. Generated only when some endpoint enables the check.
+ */
+export function signatureEnforcementAlerts(config: Config): AlertRule[] {
+  if (!config.endpoints.some((e) => e.checks.signature_enforcement.enabled)) return [];
+  return scopes(config, (t) => t.signature).map((s) => alertRule(config, {
+    scope: s,
+    alert: 'WebhookSignatureNotEnforced',
+    severity: 'critical',
+    expr: aggregate('count', [LABEL.endpoint], `${regionUp(s, [ENFORCEMENT])} == 0 and on (${LABEL.endpoint}, ${LABEL.region}) ${regionUp(s, DOWN_CHECKS)} == 1`),
+    for: s.values.for,
+    summary: 'A webhook endpoint accepts events with forged or stale signatures.',
+    description: `{{ $labels.endpoint }} accepted forged or replayed signed events in {{ $value }} region(s) for ${s.values.for.text} while it answers real ones: anyone who knows its URL can send it events. Treat it as a security incident.`,
+    dashboard: 'synthetic',
+  }));
 }
 
 export function signatureAlerts(config: Config): AlertRule[] {

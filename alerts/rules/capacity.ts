@@ -16,7 +16,7 @@ const { aggregate, increase, selector, sumBy } = promql;
 /** A full DLQ is a backlog, not a blip: 5m rides out a replay in progress. */
 const DEPTH_FOR = duration(300);
 /** Slope window of the growth rule; the rule's `for` is `growth_for`. */
-const SLOPE_WINDOW = '5m';
+export const DLQ_SLOPE_WINDOW = '5m';
 const RATE_LIMITED: FailureReason = 'rate_limited';
 
 export function dlqAlerts(config: Config): AlertRule[] {
@@ -39,7 +39,7 @@ export function dlqAlerts(config: Config): AlertRule[] {
         alert: 'WebhookDLQGrowing',
         severity: 'warning',
         condition: 'growth',
-        expr: `${aggregate('max', [LABEL.endpoint], `deriv(${depth}[${SLOPE_WINDOW}])`)} > 0`,
+        expr: `${aggregate('max', [LABEL.endpoint], `deriv(${depth}[${DLQ_SLOPE_WINDOW}])`)} > 0`,
         for: s.values.growthFor,
         summary: 'Webhook events are piling up in the dead-letter queue.',
         description: `The dead-letter queue of {{ $labels.endpoint }} has been growing for ${s.values.growthFor.text} ({{ $value | humanize }} events/s now).`,

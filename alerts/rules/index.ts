@@ -4,9 +4,10 @@
  */
 import type { Config } from '../../config/index.js';
 import type { AlertRule, RecordingRule, RuleGroup } from '../model.js';
-import { endpointDownAlerts, signatureAlerts, tlsAlerts } from './availability.js';
+import { endpointDownAlerts, signatureAlerts, signatureEnforcementAlerts, tlsAlerts } from './availability.js';
 import { dlqAlerts, rateLimitAlerts } from './capacity.js';
 import { failureRateAlerts, retryRateAlerts } from './delivery.js';
+import { inhibitorAlerts } from './inhibitors.js';
 import { latencyAlerts } from './latency.js';
 import { absentAlerts, stalledAlerts, watchdogAlert } from './meta.js';
 import { recordingGroup, sloRecordingRules } from './recording.js';
@@ -21,7 +22,7 @@ export function alertGroups(config: Config): RuleGroup<AlertRule | RecordingRule
   return [
     { name: 'hookwatch.slo', rules: [...sloRecordingRules(), ...burnRateAlerts(config)] },
     { name: 'hookwatch.delivery', rules: [...failureRateAlerts(config), ...retryRateAlerts(config)] },
-    { name: 'hookwatch.availability', rules: [...endpointDownAlerts(config), ...signatureAlerts(config), ...tlsAlerts(config)] },
+    { name: 'hookwatch.availability', rules: [...endpointDownAlerts(config), ...inhibitorAlerts(config), ...signatureAlerts(config), ...signatureEnforcementAlerts(config), ...tlsAlerts(config)] },
     { name: 'hookwatch.capacity', rules: [...latencyAlerts(config), ...dlqAlerts(config), ...rateLimitAlerts(config)] },
     { name: 'hookwatch.meta', rules: [...absentAlerts(config), ...stalledAlerts(config), watchdogAlert(config)] },
   ];

@@ -4,9 +4,15 @@
  * a 30-day budget burns in 1h or 5% in 6h, ticket when 10% burns in 1d or
  * 3d. Each long window is paired with a short one (1/12) so the alert stops
  * soon after the burn stops.
+ *
+ * Both severities wait `burnFor` before firing: a whole-endpoint outage burns
+ * the budget at once, and `WebhookEndpointDown` (which mutes them) must be
+ * the one alert it notifies. Without it the page fired on the first
+ * evaluation, a minute or more before `WebhookEndpointDown`: two pages for
+ * one outage.
  */
 import { ALERT_LABELS, LABEL, promql } from '../../catalog/index.js';
-import type { Config } from '../../config/index.js';
+import { duration, type Config, type Duration } from '../../config/index.js';
 import { alertRule } from '../annotate.js';
 import { num, times } from '../../output/index.js';
 import { attemptRate, errorBudget } from '../../queries/index.js';
@@ -29,6 +35,17 @@ export const BURN_RATES: Readonly<Record<'critical' | 'warning', readonly [BurnW
   critical: [{ long: '1h', short: '5m', factor: 14.4 }, { long: '6h', short: '30m', factor: 6 }],
   warning: [{ long: '1d', short: '2h', factor: 3 }, { long: '3d', short: '6h', factor: 1 }],
 };
+
+/**
+ * Longer than `WebhookEndpointDown` takes to fire once the probes fail: its
+ * longest `for`, one scrape for the failed probe to arrive and two
+ * evaluations (its own, and one for Alertmanager to hold it before the burn
+ * alert's first notification).
+ */
+export function burnFor(config: Config): Duration {
+  const downFor = Math.max(...[config.alerts.defaults, ...config.endpoints.map((e) => e.thresholds)].map((t) => t.endpointDown.for.seconds));
+  return duration(downFor + config.alerts.scrapeInterval.seconds + 2 * config.alerts.evaluationInterval.seconds);
+}
 
 /**
  * One rule per severity and per distinct (SLO, minimum traffic); endpoints
@@ -57,6 +74,7 @@ export function burnRateAlerts(config: Config): AlertRule[] {
       return alertRule(config, {
         alert: 'WebhookErrorBudgetBurn',
         severity,
+        for: burnFor(config),
         labels: { [ALERT_LABELS.slo]: num(successRatio) },
         expr: severity === 'critical'
           ? `(${burning}) and on (${LABEL.endpoint}) ${attemptRate(match, PAGE_TRAFFIC_WINDOW)} >= ${num(minRate)}`

@@ -18,7 +18,8 @@ export const TEMPLATES = {
 
 export const use = (name: (typeof TEMPLATES)[keyof typeof TEMPLATES]): string => `{{ template "${name}" . }}`;
 
-export const TEMPLATE_TEXT = `{{ define "${TEMPLATES.title}" }}[{{ .Status | toUpper }}{{ if eq .Status "firing" }}:{{ .Alerts.Firing | len }}{{ end }}] {{ .CommonLabels.alertname }}{{ if .CommonLabels.endpoint }} ({{ .CommonLabels.endpoint }}){{ end }}{{ end }}
+export const TEMPLATE_TEXT = `{{/* Groups are per endpoint, so a group may hold several alerts: each name once (alerts arrive sorted by labels, alertname first). */}}
+{{ define "${TEMPLATES.title}" }}[{{ .Status | toUpper }}{{ if eq .Status "firing" }}:{{ .Alerts.Firing | len }}{{ end }}] {{ if .CommonLabels.alertname }}{{ .CommonLabels.alertname }}{{ else }}{{ $prev := "" }}{{ range .Alerts }}{{ if ne .Labels.alertname $prev }}{{ if $prev }}, {{ end }}{{ .Labels.alertname }}{{ $prev = .Labels.alertname }}{{ end }}{{ end }}{{ end }}{{ if .CommonLabels.endpoint }} ({{ .CommonLabels.endpoint }}){{ end }}{{ end }}
 
 {{/* One block per alert: summary, severity, description, then the links. */}}
 {{ define "${TEMPLATES.text}" }}{{ range .Alerts }}*{{ .Annotations.summary }}* ({{ .Labels.severity }}{{ if .Labels.condition }}, {{ .Labels.condition }}{{ end }}{{ if eq .Status "resolved" }}, resolved{{ end }})

@@ -52,14 +52,26 @@ const ALERTS: Labels[] = [
   { alertname: 'WebhookResponseTimeDegraded', severity: 'warning', condition: 'relative', endpoint: 'd' },
   { alertname: 'WebhookSignatureRejected', severity: 'critical', endpoint: 'e' },
   { alertname: 'WebhookTLSCertExpiring', severity: 'warning', endpoint: 'e' },
+  { alertname: 'WebhookErrorBudgetBurn', severity: 'critical', slo: '0.999', endpoint: 'a' },
+  { alertname: 'WebhookHighRetryRate', severity: 'warning', endpoint: 'a' },
+  // f recovered a minute ago, g an hour ago: only their inhibitor is left.
+  { alertname: 'WebhookOutageInhibitor', severity: 'info', condition: 'recently_down', endpoint: 'f' },
+  { alertname: 'WebhookOutageInhibitor', severity: 'info', condition: 'budget', endpoint: 'f' },
+  { alertname: 'WebhookHighFailureRate', severity: 'warning', endpoint: 'f' },
+  { alertname: 'WebhookDLQGrowing', severity: 'warning', condition: 'growth', endpoint: 'f' },
+  { alertname: 'WebhookErrorBudgetBurn', severity: 'critical', slo: '0.999', endpoint: 'f' },
+  { alertname: 'WebhookOutageInhibitor', severity: 'info', condition: 'budget', endpoint: 'g' },
+  { alertname: 'WebhookHighFailureRate', severity: 'warning', endpoint: 'g' },
+  { alertname: 'WebhookErrorBudgetBurn', severity: 'warning', slo: '0.999', endpoint: 'g' },
 ];
+const INHIBITED = 10;
 
 /** Alerts as the API reports them, once the inhibitor has seen every source alert. */
 async function alertsWithStatus(): Promise<ApiAlert[]> {
   let got: ApiAlert[] = [];
   for (let i = 0; i < 50; i++) {
     got = await (await fetch(`${base}/api/v2/alerts`)).json() as ApiAlert[];
-    if (got.length === ALERTS.length && got.filter((a) => a.status.inhibitedBy.length > 0).length >= 3) return got;
+    if (got.length === ALERTS.length && got.filter((a) => a.status.inhibitedBy.length > 0).length >= INHIBITED) return got;
     await new Promise((r) => setTimeout(r, 100));
   }
   return got;
@@ -90,11 +102,21 @@ describe('Alertmanager 0.25 inhibition with the generated config', () => {
     expect(res.ok).toBe(true);
   });
 
+  it('groups by endpoint: one notification group per endpoint and receiver, whatever the alert', async () => {
+    await alertsWithStatus();
+    type Group = { labels: Labels; receiver: { name: string }; alerts: ApiAlert[] };
+    const groups = await (await fetch(`${base}/api/v2/alerts/groups`)).json() as Group[];
+    const pagerduty = groups.filter((g) => g.receiver.name === 'pagerduty');
+    expect(pagerduty.map((g) => g.labels).sort((x, y) => x.endpoint!.localeCompare(y.endpoint!))).toEqual(['a', 'c', 'e', 'f'].map((endpoint) => ({ endpoint })));
+    const a = pagerduty.find((g) => g.labels.endpoint === 'a')!;
+    expect(a.alerts.map((x) => x.labels.alertname).sort()).toEqual(['WebhookEndpointDown', 'WebhookErrorBudgetBurn']);
+  });
+
   afterAll(() => {
     am?.kill('SIGTERM');
   });
 
-  it('mutes failure-rate and latency alerts of a down endpoint, and warnings under a critical of the same alert', async () => {
+  it('mutes the symptom alerts of a down or recovering endpoint, and warnings under a critical of the same alert', async () => {
     const got = await alertsWithStatus();
     const byFingerprint = new Map(got.map((a) => [a.fingerprint, a]));
     const state = Object.fromEntries(got.map((a) => [
@@ -103,12 +125,24 @@ describe('Alertmanager 0.25 inhibition with the generated config', () => {
     ]));
     expect(state).toEqual({
       'WebhookEndpointDown/critical//a': 'active',
-      // Down endpoint mutes its failure-rate and latency alerts …
+      // Down endpoint mutes its symptom alerts, the burn-rate page included …
       'WebhookHighFailureRate/warning//a': 'WebhookEndpointDown/critical//a',
       'WebhookResponseTimeDegraded/warning/relative/a': 'WebhookEndpointDown/critical//a',
-      // … but not its other alerts, nor other endpoints.
-      'WebhookDLQGrowing/warning/depth/a': 'active',
+      'WebhookDLQGrowing/warning/depth/a': 'WebhookEndpointDown/critical//a',
+      'WebhookHighRetryRate/warning//a': 'WebhookEndpointDown/critical//a',
+      'WebhookErrorBudgetBurn/critical//a': 'WebhookEndpointDown/critical//a',
+      // … but not other endpoints.
       'WebhookHighFailureRate/warning//b': 'active',
+      // After recovery the inhibitor mutes what the windows still hold: minutes for the symptoms …
+      'WebhookOutageInhibitor/info/recently_down/f': 'active',
+      'WebhookOutageInhibitor/info/budget/f': 'active',
+      'WebhookHighFailureRate/warning//f': 'WebhookOutageInhibitor/info/recently_down/f',
+      'WebhookDLQGrowing/warning/growth/f': 'WebhookOutageInhibitor/info/recently_down/f',
+      'WebhookErrorBudgetBurn/critical//f': 'WebhookOutageInhibitor/info/budget/f',
+      // … hours for the budget alerts, which alone stay muted once the symptom window is over.
+      'WebhookOutageInhibitor/info/budget/g': 'active',
+      'WebhookHighFailureRate/warning//g': 'active',
+      'WebhookErrorBudgetBurn/warning//g': 'WebhookOutageInhibitor/info/budget/g',
       // Critical mutes the warning of the same alert and endpoint only.
       'WebhookResponseTimeDegraded/critical/absolute/c': 'active',
       'WebhookResponseTimeDegraded/warning/absolute/c': 'WebhookResponseTimeDegraded/critical/absolute/c',

@@ -29,7 +29,7 @@ describe('amtool check-config', () => {
     const r = runTool('amtool', ['check-config', file]);
     expect(r.ok, r.out).toBe(true);
     expect(r.out).toContain('1 templates');
-    expect(r.out).toMatch(/2 inhibit rules/);
+    expect(r.out).toMatch(/4 inhibit rules/);
   });
 });
 
@@ -40,6 +40,8 @@ describe('amtool config routes test: global routes (basic)', () => {
     ['warning goes to Slack', alert('WebhookHighFailureRate', 'warning', 'payments-primary'), 'slack'],
     ['info goes nowhere', alert('WebhookHighRetryRate', 'info', 'payments-primary'), 'null'],
     ['Watchdog goes to the heartbeat only', alert('Watchdog', 'info'), 'heartbeat'],
+    ['the outage inhibitor reaches nobody', alert('WebhookOutageInhibitor', 'info', 'payments-primary'), 'null'],
+    ['the signature-enforcement alert pages', alert('WebhookSignatureNotEnforced', 'critical', 'payments-primary'), 'pagerduty,slack'],
     ['an unknown endpoint follows the global routes', alert('WebhookHighFailureRate', 'critical', 'from-logs'), 'pagerduty,slack'],
     ['an alert without severity falls back to the root receiver', { alertname: 'Odd' }, 'slack'],
   ])('%s', (_name, labels, expected) => {
@@ -63,6 +65,7 @@ describe('amtool config routes test: overrides', () => {
     ['endpoint override falls back to its team', alert('WebhookDLQGrowing', 'warning', 'crm-backfill'), 'email'],
     ['an override does not leak to similar names', alert('WebhookEndpointDown', 'critical', 'crmXsync'), 'pagerduty,slack'],
     ['Watchdog goes to the heartbeat even for an overridden endpoint', alert('Watchdog', 'info', 'crm.sync'), 'heartbeat'],
+    ['the outage inhibitor reaches nobody, even for an overridden endpoint', alert('WebhookOutageInhibitor', 'info', 'payments-backup'), 'null'],
   ])('%s', (_name, labels, expected) => {
     expect(route(labels)).toBe(expected);
   });

@@ -4,6 +4,9 @@
  * 0 with samples at both ends of each window, so Prometheus does not
  * extrapolate and each window's error ratio is exactly
  * failures / attempts in it; the expected times below follow from that.
+ * Both severities then wait `for: 3m15s` (burnFor: endpoint_down.for 2m, a
+ * 15s scrape, two 30s evaluations), so at a 1m evaluation interval each
+ * alert fires 4 minutes after its condition first holds (5 minutes at 5m).
  */
 import { describe, expect, it } from 'vitest';
 import { METRICS } from '../../../catalog/index.js';
@@ -44,12 +47,14 @@ describe('promtool test rules: WebhookErrorBudgetBurn', () => {
       ],
       alerts: [
         { at: '360m', alert: 'WebhookErrorBudgetBurn', firing: [] },
-        { at: '378m', alert: 'WebhookErrorBudgetBurn', firing: [ticket('payments-backup', 1)] },
-        { at: '379m', alert: 'WebhookErrorBudgetBurn', firing: [ticket('payments-backup', 1), ticket('payments-primary', whole(379))] },
-        { at: '403m', alert: 'WebhookErrorBudgetBurn', firing: [ticket('payments-backup', 1), ticket('payments-primary', whole(403))] },
+        // The primary's ticket holds from 379m: pending until 383m.
+        { at: '382m', alert: 'WebhookErrorBudgetBurn', firing: [ticket('payments-backup', 1)] },
+        { at: '383m', alert: 'WebhookErrorBudgetBurn', firing: [ticket('payments-backup', 1), ticket('payments-primary', whole(383))] },
+        // The page holds from 404m (m = 44): pending until 408m.
+        { at: '407m', alert: 'WebhookErrorBudgetBurn', firing: [ticket('payments-backup', 1), ticket('payments-primary', whole(407))] },
         {
-          at: '404m', alert: 'WebhookErrorBudgetBurn',
-          firing: [ticket('payments-backup', 1), page('payments-primary', 88 / 6088), ticket('payments-primary', whole(404))],
+          at: '408m', alert: 'WebhookErrorBudgetBurn',
+          firing: [ticket('payments-backup', 1), page('payments-primary', 96 / 6096), ticket('payments-primary', whole(408))],
         },
       ],
     }]);
@@ -58,15 +63,15 @@ describe('promtool test rules: WebhookErrorBudgetBurn', () => {
 
   it('pages on an 8x burn once the 6h window is over 6x (6h/30m pair), over 11 hours', () => {
     // 1000 good/min; from 6h also 8 failing/min (0.79%). Never 14.4x, but the 6h
-    // ratio 8m/(360000+8m) passes 0.6% at m = 272 (632m).
+    // ratio 8m/(360000+8m) passes 0.6% at m = 272 (632m): paging from 636m.
     const whole = (t: number) => (8 * (t - 360)) / (1000 * t + 8 * (t - 360));
     const r = promtoolTest(config, [{
       name: 'slow burn',
       series: [...traffic('payments-primary', 1000, 8, 360, 340)],
       alerts: [
         { at: '6h', alert: 'WebhookErrorBudgetBurn', firing: [] },
-        { at: '631m', alert: 'WebhookErrorBudgetBurn', firing: [ticket('payments-primary', whole(631))] },
-        { at: '632m', alert: 'WebhookErrorBudgetBurn', firing: [page('payments-primary', 2176 / 362176), ticket('payments-primary', whole(632))] },
+        { at: '635m', alert: 'WebhookErrorBudgetBurn', firing: [ticket('payments-primary', whole(635))] },
+        { at: '636m', alert: 'WebhookErrorBudgetBurn', firing: [page('payments-primary', 2208 / 362208), ticket('payments-primary', whole(636))] },
       ],
     }]);
     expect(r.ok, r.out).toBe(true);
@@ -74,7 +79,7 @@ describe('promtool test rules: WebhookErrorBudgetBurn', () => {
 
   it('opens a ticket on a 2x burn after 3 days of clean traffic (3d/6h pair), and never pages', () => {
     // 5-minute steps: 1000 good per step; after 3d (864 steps) 2 failing per step (0.2%).
-    // The 3d ratio 2k/(864000+2k) passes 0.1% at k = 433 steps: 3d + 36h05m = 6485m.
+    // The 3d ratio 2k/(864000+2k) passes 0.1% at k = 433 steps: 3d + 36h05m = 6485m, firing one step later.
     const r = promtoolTest(config, [{
       name: 'ticket burn',
       interval: '5m',
@@ -82,7 +87,8 @@ describe('promtool test rules: WebhookErrorBudgetBurn', () => {
       alerts: [
         { at: '4d', alert: 'WebhookErrorBudgetBurn', firing: [] },
         { at: '6480m', alert: 'WebhookErrorBudgetBurn', firing: [] },
-        { at: '6485m', alert: 'WebhookErrorBudgetBurn', firing: [ticket('payments-primary', 866 / 864866)] },
+        { at: '6485m', alert: 'WebhookErrorBudgetBurn', firing: [] },
+        { at: '6490m', alert: 'WebhookErrorBudgetBurn', firing: [ticket('payments-primary', 868 / 864868)] },
         { at: '6500m', alert: 'WebhookErrorBudgetBurn', firing: [ticket('payments-primary', 872 / 864872)] },
       ],
     }], '5m');

@@ -34,8 +34,21 @@ writeFileSync(dataFile, JSON.stringify({
   externalURL: 'http://alertmanager:9093',
 }));
 
-function render(name: string): string {
-  const r = runTool('amtool', ['template', 'render', `--template.glob=${join(dir, TEMPLATE_PATH)}`, `--template.data=${dataFile}`, `--template.text={{ template "${name}" . }}`]);
+// A group of one endpoint holding several alerts (group_by: [endpoint]), sorted as Alertmanager sends them.
+const mixedFile = join(dir, 'mixed.json');
+const named = (alertname: string, fingerprint: string) => ({ ...alert('critical', 'absolute'), labels: { alertname, endpoint: 'payments-primary', severity: 'critical' }, fingerprint });
+writeFileSync(mixedFile, JSON.stringify({
+  receiver: 'pagerduty',
+  status: 'firing',
+  alerts: [named('WebhookDLQGrowing', '1'), named('WebhookDLQGrowing', '2'), named('WebhookSignatureNotEnforced', '3')],
+  groupLabels: { endpoint: 'payments-primary' },
+  commonLabels: { endpoint: 'payments-primary', severity: 'critical' },
+  commonAnnotations: {},
+  externalURL: 'http://alertmanager:9093',
+}));
+
+function render(name: string, data = dataFile): string {
+  const r = runTool('amtool', ['template', 'render', `--template.glob=${join(dir, TEMPLATE_PATH)}`, `--template.data=${data}`, `--template.text={{ template "${name}" . }}`]);
   expect(r.ok, r.out).toBe(true);
   return r.out.trim();
 }
@@ -43,6 +56,10 @@ function render(name: string): string {
 describe('notification templates (amtool template render)', () => {
   it('title names the status, count, alert and endpoint', () => {
     expect(render('hookwatch.title')).toBe('[FIRING:2] WebhookResponseTimeDegraded (payments-primary)');
+  });
+
+  it('title of an endpoint group with several alerts names each alert once', () => {
+    expect(render('hookwatch.title', mixedFile)).toBe('[FIRING:3] WebhookDLQGrowing, WebhookSignatureNotEnforced (payments-primary)');
   });
 
   it('text has each alert summary, severity, description, runbook and dashboard', () => {
