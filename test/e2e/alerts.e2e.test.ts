@@ -26,6 +26,9 @@ type Ep = (typeof ENDPOINTS)[number];
 
 /** Intervals set through the config; detection limits are computed from them. */
 const I = { scrape: 1, evaluation: 1, groupWait: 1, probe: 1, for: 4 };
+const GROUP_INTERVAL = 2;
+/** The config's failure_rate.window: how long a failure-ratio window holds an outage. */
+const AFTERSHOCK_WINDOW = 15;
 
 const dir = mkdtempSync(join(tmpdir(), 'hookwatch-e2e-'));
 let slack: Capture;
@@ -72,7 +75,7 @@ alerts:
   scrape_interval: ${I.scrape}s
   evaluation_interval: ${I.evaluation}s
   absent_for: 1m
-  failure_rate: { threshold: 0.1, for: ${I.for}s, window: 15s, min_rate_per_second: 0.1 }
+  failure_rate: { threshold: 0.1, for: ${I.for}s, window: ${AFTERSHOCK_WINDOW}s, min_rate_per_second: 0.1 }
   endpoint_down: { for: ${I.for}s, min_regions: 2 }
   dlq: { max_depth: 1000, growth_for: ${I.for}s }
   rate_limit: { remaining_ratio: 0.2, for: ${I.for}s }
@@ -82,7 +85,7 @@ notify:
   heartbeat: { url: ${heartbeat.url}, repeat_interval: 5s }
   routes: { critical: [pagerduty, slack], warning: [slack] }
   group_wait: ${I.groupWait}s
-  group_interval: 2s
+  group_interval: ${GROUP_INTERVAL}s
   repeat_interval: 1h
 `;
 }
@@ -205,6 +208,25 @@ describe('alerts end to end', () => {
   it('2. after recovery, resolved notifications arrive on both', async () => {
     await fault('down', { down: false });
     await eventually(() => has(pagerduty, 'WebhookEndpointDown', 'down', 'resolved') && has(slack, 'WebhookEndpointDown', 'down', 'resolved'), 60_000, 200);
+  }, 90_000);
+
+  it('2. one outage is one incident: one page, one resolve, and no after-shocks', async () => {
+    // Past every window the e2e config shortens (failure_rate.window 15s) and
+    // a group_interval: a warning whose window still holds the outage would be here by now.
+    await new Promise((r) => setTimeout(r, (AFTERSHOCK_WINDOW + I.scrape + I.evaluation + I.groupWait + 2 * GROUP_INTERVAL + 3) * 1000));
+    const incident = (c: Capture) => c.received.filter((n) => n.endpoint === 'down').sort((a, b) => a.at - b.at).map((n) => `${n.status} ${n.alertname}`);
+    console.log(`endpoint down, one incident: pagerduty ${JSON.stringify(incident(pagerduty))}, slack ${JSON.stringify(incident(slack))}`);
+    expect(incident(pagerduty)).toEqual(['firing WebhookEndpointDown', 'resolved WebhookEndpointDown']);
+    expect(incident(slack)).toEqual(['firing WebhookEndpointDown', 'resolved WebhookEndpointDown']);
+    // Not luck: what still fires about `down` (the 5m DLQ slope, the 30m burn window) is held by the inhibitor.
+    const res = await fetch(`${alertmanager}/api/v2/alerts?filter=endpoint%3D%22down%22`);
+    const held = (await res.json()) as { labels: Record<string, string>; fingerprint: string; status: { state: string; inhibitedBy: string[] } }[];
+    const inhibitor = held.filter((a) => a.labels.alertname === 'WebhookOutageInhibitor').map((a) => a.fingerprint);
+    const symptoms = held.filter((a) => a.labels.alertname !== 'WebhookOutageInhibitor');
+    console.log(`held after recovery: ${symptoms.map((a) => `${a.labels.alertname}/${a.labels.severity} ${a.status.state}`).join(', ')}`);
+    expect(inhibitor.length).toBeGreaterThan(0);
+    expect(symptoms.length).toBeGreaterThan(0);
+    for (const a of symptoms) expect(a.status.inhibitedBy.some((f) => inhibitor.includes(f)), a.labels.alertname).toBe(true);
   }, 90_000);
 
   it('every request matched the vendors\' documented formats', () => {

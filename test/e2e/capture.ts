@@ -33,9 +33,12 @@ export interface Capture {
   readonly invalid: string[];
 }
 
-/** "[FIRING:1] WebhookEndpointDown (payments-primary)" → parts. */
+/**
+ * "[FIRING:1] WebhookEndpointDown (payments-primary)" → parts. A group of
+ * several alerts names each ("A, B"): `alertname` is then that whole list.
+ */
 export function parseTitle(title: string): { status: 'firing' | 'resolved'; alertname: string; endpoint?: string } | undefined {
-  const m = /^\[(FIRING|RESOLVED)(?::\d+)?\] (\S+)(?: \(([^)]+)\))?$/.exec(title.trim());
+  const m = /^\[(FIRING|RESOLVED)(?::\d+)?\] (\S+(?:, \S+)*)(?: \(([^)]+)\))?$/.exec(title.trim());
   if (!m) return undefined;
   return { status: m[1] === 'FIRING' ? 'firing' : 'resolved', alertname: m[2]!, ...(m[3] ? { endpoint: m[3] } : {}) };
 }
