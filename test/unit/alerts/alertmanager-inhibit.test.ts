@@ -41,6 +41,9 @@ async function waitReady(): Promise<void> {
   throw new Error('Alertmanager did not become ready');
 }
 
+const inhibitor = (condition: 'recently_down' | 'budget', endpoint: string): Labels => ({ alertname: 'WebhookOutageInhibitor', severity: 'info', condition, endpoint });
+const burn = (severity: string, endpoint: string): Labels => ({ alertname: 'WebhookErrorBudgetBurn', severity, slo: '0.999', endpoint });
+
 const ALERTS: Labels[] = [
   { alertname: 'WebhookEndpointDown', severity: 'critical', endpoint: 'a' },
   { alertname: 'WebhookHighFailureRate', severity: 'warning', endpoint: 'a' },
@@ -52,17 +55,14 @@ const ALERTS: Labels[] = [
   { alertname: 'WebhookResponseTimeDegraded', severity: 'warning', condition: 'relative', endpoint: 'd' },
   { alertname: 'WebhookSignatureRejected', severity: 'critical', endpoint: 'e' },
   { alertname: 'WebhookTLSCertExpiring', severity: 'warning', endpoint: 'e' },
-  { alertname: 'WebhookErrorBudgetBurn', severity: 'critical', slo: '0.999', endpoint: 'a' },
+  burn('critical', 'a'),
   { alertname: 'WebhookHighRetryRate', severity: 'warning', endpoint: 'a' },
   // f recovered a minute ago, g an hour ago: only their inhibitor is left.
-  { alertname: 'WebhookOutageInhibitor', severity: 'info', condition: 'recently_down', endpoint: 'f' },
-  { alertname: 'WebhookOutageInhibitor', severity: 'info', condition: 'budget', endpoint: 'f' },
+  inhibitor('recently_down', 'f'), inhibitor('budget', 'f'), burn('critical', 'f'),
   { alertname: 'WebhookHighFailureRate', severity: 'warning', endpoint: 'f' },
   { alertname: 'WebhookDLQGrowing', severity: 'warning', condition: 'growth', endpoint: 'f' },
-  { alertname: 'WebhookErrorBudgetBurn', severity: 'critical', slo: '0.999', endpoint: 'f' },
-  { alertname: 'WebhookOutageInhibitor', severity: 'info', condition: 'budget', endpoint: 'g' },
+  inhibitor('budget', 'g'), burn('warning', 'g'),
   { alertname: 'WebhookHighFailureRate', severity: 'warning', endpoint: 'g' },
-  { alertname: 'WebhookErrorBudgetBurn', severity: 'warning', slo: '0.999', endpoint: 'g' },
 ];
 const INHIBITED = 10;
 
