@@ -56,11 +56,12 @@ function minLabelSpace(labels: Drawn['labels']): number {
 const { dir, launch } = browserSession('chart');
 
 it('one card at a 5 s interval: a line, and time labels that do not overlap', async () => {
-  const [port, prober] = await freePorts(2);
+  const [port, prober, exporter] = await freePorts(3);
   const file = join(dir, 'one.yaml');
   writeFileSync(file, `endpoints:
 ${endpointYaml('payments-only', port, '{ scheme: standard-webhooks, secret: whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw }')}\
 prober: { interval: 5s, listen: 127.0.0.1:${prober} }
+exporter: { listen: 127.0.0.1:${exporter}, state_dir: state }
 receivers:
   - { endpoint: payments-only, listen: 127.0.0.1:${port}, log: logs/only.jsonl, faults: { latency: { min_ms: 5, max_ms: 60 } } }
 `);
