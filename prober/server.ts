@@ -5,7 +5,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Registry } from 'prom-client';
-import { listen } from '../daemon/index.js';
+import { answerHealth, closeServer, listen } from '../daemon/index.js';
 
 export type Route = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
 
@@ -35,8 +35,7 @@ export async function startMetricsServer(o: MetricsServerOptions): Promise<Runni
       reg.metrics().then((text) => send(200, text, reg.contentType), (err: Error) => send(500, `metrics failed: ${err.message}\n`));
       return;
     }
-    if (path === '/-/healthy') return send(200, 'Healthy\n');
-    if (path === '/-/ready') return o.ready() ? send(200, 'Ready\n') : send(503, 'Not ready\n');
+    if (answerHealth(path, res, o.ready)) return;
     const route = o.routes?.[path];
     if (route) {
       Promise.resolve(route(req, res)).catch((err: Error) => {
@@ -53,9 +52,6 @@ export async function startMetricsServer(o: MetricsServerOptions): Promise<Runni
   return {
     server,
     url,
-    close: () => new Promise((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }),
+    close: () => closeServer(server),
   };
 }

@@ -4,16 +4,17 @@
  * checkpoint. Signals are wired by the CLI (SIGHUP → reload, SIGTERM →
  * stop, which writes a final checkpoint).
  */
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Readable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Logger } from '../../daemon/index.js';
+import { closeServer, type Logger } from '../../daemon/index.js';
 import { deliveryTotals, type EndpointDeliveryTotals } from '../state/figures.js';
 import { ExporterRuntime } from './runtime.js';
 import { startServer } from './server.js';
 import type { ExporterSettings } from './settings.js';
 import { handleIngest } from '../sources/http-ingest.js';
 import { readInto } from './open.js';
+import { renderIndexPage } from './index-page.js';
 
 export interface DaemonOptions {
   readonly version: string;
@@ -58,6 +59,7 @@ export async function startDaemon(settings: ExporterSettings, opts: DaemonOption
   const { server, url } = await startServer(settings.listen.host, settings.listen.port, {
     metrics: async () => { await rt.flush(); return rt.snapshot; },
     ready: () => ready,
+    index: () => renderIndexPage(opts.version, rt.sources),
     ingest,
     log: opts.log,
   });
@@ -103,9 +105,4 @@ export async function startDaemon(settings: ExporterSettings, opts: DaemonOption
       await rt.close();
     },
   };
-}
-
-function closeServer(server: Server): Promise<void> {
-  server.closeAllConnections();
-  return new Promise((resolve) => server.close(() => resolve()));
 }

@@ -217,6 +217,11 @@ export class ExporterRuntime {
     });
   }
 
+  /** The sources of the config now running. */
+  get sources(): ExporterSettings['sources'] {
+    return this.settings.sources;
+  }
+
   /** Where this runtime's checkpoint lives. */
   get stateDir(): string {
     return this.settings.stateDir;

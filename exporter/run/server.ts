@@ -1,15 +1,17 @@
 /**
- * The exporter's HTTP face: `/metrics` (flush, then serve the durable
- * snapshot), `/-/healthy`, `/-/ready` and the ingest paths of `http`
- * sources.
+ * The exporter's HTTP face: `/` (an index page), `/metrics` (flush, then
+ * serve the durable snapshot), `/-/healthy`, `/-/ready` and the ingest
+ * paths of `http` sources.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { listen, type Logger } from '../../daemon/index.js';
+import { answerHealth, listen, type Logger } from '../../daemon/index.js';
 
 export interface ServerHandlers {
   /** Resolves with the exposition text to serve. */
   metrics(): Promise<string>;
   ready(): boolean;
+  /** The page served at `/`. */
+  index(): string;
   /** Ingest handlers by path. */
   readonly ingest: ReadonlyMap<string, (req: IncomingMessage, res: ServerResponse) => Promise<void>>;
   readonly log: Logger;
@@ -32,9 +34,9 @@ export async function startServer(host: string, port: number, h: ServerHandlers)
     if (path === '/metrics') {
       return void done(h.metrics().then((text) => { res.writeHead(200, { 'content-type': EXPOSITION_CONTENT_TYPE }).end(text); }));
     }
-    if (path === '/-/healthy') return void res.writeHead(200).end('OK\n');
-    if (path === '/-/ready') return void (h.ready() ? res.writeHead(200).end('Ready\n') : res.writeHead(503).end('Starting\n'));
-    res.writeHead(404).end('not found: try /metrics\n');
+    if (answerHealth(path, res, h.ready)) return;
+    if (path === '/') return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' }).end(h.index());
+    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found: try / or /metrics\n');
   });
   const url = await listen(server, { host, port, field: 'exporter.listen' });
   return { server, url };
