@@ -231,6 +231,33 @@ export const METRICS = {
     unit: 'timestamp_seconds', audience: 'user', component: 'exporter',
     help: 'Event time (ts) of the last record read from a source.',
   }),
+
+  // --- process (prom-client's default metrics, labelled by component) ------
+  processCpu: defineMetric({
+    name: 'process_cpu_seconds_total', type: 'counter', labels: [L.component], unit: 'seconds',
+    audience: 'user', component: 'shared', origin: 'prom-client',
+    help: 'Total user and system CPU time spent in seconds.',
+  }),
+  processResidentMemory: defineMetric({
+    name: 'process_resident_memory_bytes', type: 'gauge', labels: [L.component], unit: 'bytes',
+    audience: 'user', component: 'shared', origin: 'prom-client',
+    help: 'Resident memory size in bytes.',
+  }),
+  nodejsHeapUsed: defineMetric({
+    name: 'nodejs_heap_size_used_bytes', type: 'gauge', labels: [L.component], unit: 'bytes',
+    audience: 'user', component: 'shared', origin: 'prom-client',
+    help: 'Process heap size used from Node.js in bytes.',
+  }),
+  nodejsHeapTotal: defineMetric({
+    name: 'nodejs_heap_size_total_bytes', type: 'gauge', labels: [L.component], unit: 'bytes',
+    audience: 'user', component: 'shared', origin: 'prom-client',
+    help: 'Process heap size from Node.js in bytes.',
+  }),
+  nodejsEventLoopLagP99: defineMetric({
+    name: 'nodejs_eventloop_lag_p99_seconds', type: 'gauge', labels: [L.component], unit: 'seconds',
+    audience: 'user', component: 'shared', origin: 'prom-client',
+    help: 'The 99th percentile of the recorded event loop delays.',
+  }),
 } as const;
 
 export type MetricKey = keyof typeof METRICS;

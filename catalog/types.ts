@@ -24,6 +24,13 @@ export interface MetricDef<L extends string = string> {
   readonly audience: Audience;
   /** Which component exposes it. */
   readonly component: 'prober' | 'exporter' | 'shared';
+  /**
+   * Who names it: hookwatch (left out), or prom-client's default metrics,
+   * the `process_*` and `nodejs_*` families every Node.js client exposes.
+   * Those keep the client's names; the catalog lists the ones hookwatch
+   * queries, so dashboards still name nothing the catalog does not know.
+   */
+  readonly origin?: 'prom-client';
 }
 
 /** Declares a metric and keeps its label names as a literal type. */

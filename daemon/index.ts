@@ -1,4 +1,5 @@
-/** What every long-running part shares, below the CLI: one logger, one way to listen, the health answers, and closing. */
+/** What every long-running part shares, below the CLI: one logger, one way to listen, the health answers, closing, and the process metrics. */
 export { createLogger, silentLogger, LEVELS, FORMATS, type Logger, type LoggerOptions, type Level, type Format, type Fields } from './log.js';
 export { answerHealth, closeServer, HEALTH_PATHS, HEALTH_TEXT } from './http.js';
+export { processMetrics } from './process-metrics.js';
 export { listen, ListenError, type ListenAt, type ListenErrorCode } from './listen.js';

@@ -52,4 +52,9 @@ export const SHOWN_ON: { readonly [K in MetricKey]: Placement } = {
   exporterLabelOverflow: ['self'],
   exporterLastEvent: ['self'],
   exporterIngestBatches: ['self'],
+  processCpu: ['self'],
+  processResidentMemory: ['self'],
+  nodejsHeapUsed: ['self'],
+  nodejsHeapTotal: ['self'],
+  nodejsEventLoopLagP99: ['self'],
 };

@@ -1,7 +1,8 @@
 /**
  * hookwatch / Self: is hookwatch itself keeping up? Exporter lag, parse
  * errors, checkpoint age, label overflow, ingest batches, prober schedule
- * drift, reloads.
+ * drift, reloads, and each component's process: CPU, memory, heap,
+ * event-loop lag.
  */
 import { LABEL, METRICS, promql } from '../catalog/index.js';
 import type { Config } from '../config/index.js';
@@ -80,15 +81,54 @@ function prober(): PanelSpec[] {
   ];
 }
 
+const BY_COMPONENT = `{{${LABEL.component}}}`;
+const PER_PROCESS = 'One line per component; with several processes of one component (regions, replicas), the highest. '
+  + 'In `hookwatch up` the prober and the exporter are one process, so their lines coincide.';
+/** The highest value of a per-process series, per component. */
+const highest = (expr: string) => aggregate('max', [LABEL.component], expr);
+
+function processes(): PanelSpec[] {
+  return [
+    {
+      kind: 'timeseries', title: 'CPU', unit: 'percentunit', decimals: 1, width: 6, height: 8, min: 0,
+      description: `CPU time (user and system) per second of wall time: 100% is one core busy. ${PER_PROCESS}`,
+      thresholds: NEUTRAL,
+      queries: [{ expr: highest(rate(METRICS.processCpu, {}, W)), legend: BY_COMPONENT }],
+    },
+    {
+      kind: 'timeseries', title: 'Resident memory', unit: 'bytes', decimals: 0, width: 6, height: 8, min: 0,
+      description: `Resident set size: memory the process holds. A line that only climbs is a leak. ${PER_PROCESS}`,
+      thresholds: NEUTRAL,
+      queries: [{ expr: highest(selector(METRICS.processResidentMemory)), legend: BY_COMPONENT }],
+    },
+    {
+      kind: 'timeseries', title: 'JavaScript heap', unit: 'bytes', decimals: 0, width: 6, height: 8, min: 0,
+      description: `V8 heap in use and allocated. ${PER_PROCESS}`,
+      thresholds: NEUTRAL,
+      queries: [
+        { expr: highest(selector(METRICS.nodejsHeapUsed)), legend: `${BY_COMPONENT} used` },
+        { expr: highest(selector(METRICS.nodejsHeapTotal)), legend: `${BY_COMPONENT} allocated` },
+      ],
+    },
+    {
+      kind: 'timeseries', title: 'Event-loop lag (p99)', unit: 's', decimals: 3, width: 6, height: 8, min: 0,
+      description: `99th percentile of the event-loop delay since the process started: how long work waits for the loop. Probe timings and scrapes are late by about this much. ${PER_PROCESS}`,
+      thresholds: NEUTRAL,
+      queries: [{ expr: highest(selector(METRICS.nodejsEventLoopLagP99)), legend: BY_COMPONENT }],
+    },
+  ];
+}
+
 /** The hookwatch / Self dashboard for a config. */
 export function self(config: Config): DashboardSpec {
   return {
     key: 'self',
-    description: 'hookwatch itself: exporter lag, parse errors, checkpoint age, label overflow, ingest batches, prober schedule drift and config reloads.',
+    description: 'hookwatch itself: exporter lag, parse errors, checkpoint age, label overflow, ingest batches, prober schedule drift, config reloads, and each component\'s CPU, memory and event-loop lag.',
     variables: ['endpoint'],
     sections: [
       { title: 'Exporter', panels: exporter(config) },
       { title: 'Prober', panels: prober() },
+      { title: 'Process', panels: processes() },
     ],
   };
 }

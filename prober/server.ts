@@ -1,11 +1,13 @@
 /**
- * The prober's HTTP face: `/metrics`, `/-/healthy`, `/-/ready`, plus any
+ * The prober's HTTP face: `/metrics` (its registry, then the process
+ * metrics), `/-/healthy`, `/-/ready`, plus any
  * extra routes (the status page). Listens on port 0 when asked, so tests
  * and side-by-side runs get a free port.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Registry } from 'prom-client';
-import { answerHealth, closeServer, listen } from '../daemon/index.js';
+import { LABEL } from '../catalog/index.js';
+import { answerHealth, closeServer, listen, processMetrics } from '../daemon/index.js';
 
 export type Route = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
 
@@ -32,7 +34,8 @@ export async function startMetricsServer(o: MetricsServerOptions): Promise<Runni
     };
     if (path === '/metrics') {
       const reg = o.registry();
-      reg.metrics().then((text) => send(200, text, reg.contentType), (err: Error) => send(500, `metrics failed: ${err.message}\n`));
+      Promise.all([reg.metrics(), processMetrics({ [LABEL.component]: 'prober' })])
+        .then((texts) => send(200, texts.join(''), reg.contentType), (err: Error) => send(500, `metrics failed: ${err.message}\n`));
       return;
     }
     if (answerHealth(path, res, o.ready)) return;

@@ -7,7 +7,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Readable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { closeServer, type Logger } from '../../daemon/index.js';
+import { LABEL } from '../../catalog/index.js';
+import { closeServer, processMetrics, type Logger } from '../../daemon/index.js';
 import { deliveryTotals, type EndpointDeliveryTotals } from '../state/figures.js';
 import { ExporterRuntime } from './runtime.js';
 import { startServer } from './server.js';
@@ -57,7 +58,10 @@ export async function startDaemon(settings: ExporterSettings, opts: DaemonOption
   });
 
   const { server, url } = await startServer(settings.listen.host, settings.listen.port, {
-    metrics: async () => { await rt.flush(); return rt.snapshot; },
+    // The process metrics (CPU, memory, event loop) are read live at each
+    // scrape from their own registry, after the snapshot: they describe this
+    // process, not counted deliveries, so no checkpoint holds them.
+    metrics: async () => { await rt.flush(); return rt.snapshot + await processMetrics({ [LABEL.component]: 'exporter' }); },
     ready: () => ready,
     index: () => renderIndexPage(opts.version, rt.sources),
     ingest,

@@ -1,16 +1,19 @@
 /**
  * What the prober's and the exporter's HTTP servers share, tested on both
- * (in process, port 0): the same health answers, and an index page.
+ * (in process, port 0): the same health answers, prom-client's process
+ * metrics on each `/metrics` labelled by component, and an index page.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ALL_METRICS, metricByName } from '../../../catalog/index.js';
 import { silentLogger } from '../../../daemon/index.js';
 import { startDaemon, type Daemon, type ExporterSettings } from '../../../exporter/index.js';
 import { startMetricsServer, type RunningServer } from '../../../prober/index.js';
 import { ProberMetrics } from '../../../prober/metrics.js';
-import { eventually } from '../../support/scrape.js';
+import { promtoolCheckMetrics } from '../../support/promtool.js';
+import { eventually, families, isDefaultMetric, sample, scrape } from '../../support/scrape.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'hw-servers-'));
 let prober: RunningServer;
@@ -39,6 +42,7 @@ const get = async (url: string) => {
   const r = await fetch(url);
   return { status: r.status, type: r.headers.get('content-type'), body: await r.text() };
 };
+const PROCESS = ALL_METRICS.filter((m) => m.origin === 'prom-client');
 
 describe('prober and exporter servers', () => {
   it('answer /-/healthy and /-/ready in the same words', async () => {
@@ -50,6 +54,20 @@ describe('prober and exporter servers', () => {
     expect(before[1]![0]).toEqual(before[0]![0]);
     expect(before[0]![1]).toEqual({ status: 503, type: 'text/plain; charset=utf-8', body: 'Not ready\n' });
     expect(after).toEqual([{ status: 200, type: 'text/plain; charset=utf-8', body: 'Ready\n' }, { status: 200, type: 'text/plain; charset=utf-8', body: 'Ready\n' }]);
+  });
+
+  it.each(['prober', 'exporter'])('%s /metrics has the process metrics the Self dashboard charts, labelled by component', async (component) => {
+    const url = servers().find((s) => s.component === component)!.url;
+    const text = await scrape(`${url}/metrics`);
+    expect(PROCESS.length).toBeGreaterThanOrEqual(4);
+    for (const m of PROCESS) {
+      expect(text, m.name).toContain(`# TYPE ${m.name} ${m.type}\n`);
+      expect(sample(text, m.name, { component }), m.name).toBeGreaterThan(0);
+    }
+    expect(promtoolCheckMetrics(text)).toEqual({ ok: true, output: '' });
+    // Everything else is in the catalog; prom-client's other defaults are left uncatalogued.
+    for (const f of families(text).filter((n) => !isDefaultMetric(n))) expect(metricByName(f)?.name, f).toBe(f);
+    expect(new Set(families(text)).size).toBe(families(text).length);
   });
 
   it('exporter / is a small index page linking /metrics, /-/healthy and /-/ready, escaping what it shows', async () => {

@@ -7,13 +7,16 @@ import { ALL_METRICS, METRICS, promql } from '../../../catalog/index.js';
 
 describe('metric catalog', () => {
   it.each(ALL_METRICS.map((m) => [m.name, m] as const))('%s follows the naming conventions', (_name, m) => {
-    expect(m.name).toMatch(/^(webhook|hookwatch)_[a-z0-9_]+$/);
+    // prom-client's default metrics keep the client's names (process_*, nodejs_*).
+    expect(m.name).toMatch(m.origin === 'prom-client' ? /^(process|nodejs)_[a-z0-9_]+$/ : /^(webhook|hookwatch)_[a-z0-9_]+$/);
     if (m.type === 'counter') expect(m.name).toMatch(/_total$/);
     else expect(m.name).not.toMatch(/_total$/);
-    if (m.unit === 'seconds') expect(m.name).toMatch(/_seconds$/);
-    if (m.unit === 'timestamp_seconds') expect(m.name).toMatch(/_timestamp_seconds$/);
-    if (m.unit === 'bytes') expect(m.name).toMatch(/_bytes$/);
-    if (/_seconds$/.test(m.name)) expect(m.unit === 'seconds' || m.unit === 'timestamp_seconds').toBe(true);
+    // The unit is the last word before a counter's `_total`.
+    const base = m.name.replace(/_total$/, '');
+    if (m.unit === 'seconds') expect(base).toMatch(/_seconds$/);
+    if (m.unit === 'timestamp_seconds') expect(base).toMatch(/_timestamp_seconds$/);
+    if (m.unit === 'bytes') expect(base).toMatch(/_bytes$/);
+    if (/_seconds$/.test(base)) expect(m.unit === 'seconds' || m.unit === 'timestamp_seconds').toBe(true);
     if (m.type === 'histogram') {
       expect(m.buckets!.length).toBeGreaterThan(3);
       expect([...m.buckets!].sort((a, b) => a - b)).toEqual([...m.buckets!]);
