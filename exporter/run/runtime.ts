@@ -78,6 +78,16 @@ export class ExporterRuntime {
       if (s.type === 'http') for (const result of INGEST_BATCH_RESULTS) agg.inc('exporterIngestBatches', { ...source, result }, 0);
     });
     for (const label of [LABEL.endpoint, LABEL.eventType]) agg.inc('exporterLabelOverflow', { label }, 0);
+    this.initEndpointSeries();
+  }
+
+  /**
+   * A configured endpoint's DLQ is empty until a record says otherwise:
+   * its depth reads 0, not "no data" (a depth that was counted is kept).
+   * Endpoints only the logs name get theirs from their first DLQ record.
+   */
+  private initEndpointSeries(): void {
+    for (const { name } of this.settings.endpoints) this.engine.agg.inc('dlqDepth', { [LABEL.endpoint]: name }, 0);
   }
 
   private openSources(): void {
@@ -195,6 +205,7 @@ export class ExporterRuntime {
     if ([...before].some((k) => !after.has(k)) || [...after].some((k) => !before.has(k))) {
       await this.serial(() => this.swapSources(next));
     } else this.settings = next;
+    this.initEndpointSeries();
   }
 
   private async swapSources(next: ExporterSettings): Promise<void> {

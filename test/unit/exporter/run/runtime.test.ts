@@ -93,4 +93,17 @@ describe('ExporterRuntime', () => {
     expect(delivered(rt.snapshot)).toBe(4);
     await rt.close();
   });
+
+  it('shows a DLQ depth of 0 for every configured endpoint, also one added by a reload, and none for others', async () => {
+    writeFileSync(join(dir, 'log.jsonl'), `${JSON.stringify({ ts: '2026-11-28T10:00:00Z', event_id: 'x', event_type: 't', endpoint: 'unknown', status: 200 })}\n`);
+    const depth = (text: string) => [...parseExposition(text)].filter(([k]) => k.startsWith(`${METRICS.dlqDepth.name}{`));
+    const rt = await ExporterRuntime.open(settings(), { version: 't' });
+    await rt.pollFiles();
+    await rt.flush();
+    expect(depth(rt.snapshot)).toEqual([[`${METRICS.dlqDepth.name}{endpoint="ep"}`, 0]]);
+    await rt.reconfigure({ ...settings(), endpoints: [...settings().endpoints, { name: 'added', url: 'https://added.example/h' }] });
+    await rt.flush();
+    expect(depth(rt.snapshot)).toEqual([[`${METRICS.dlqDepth.name}{endpoint="ep"}`, 0], [`${METRICS.dlqDepth.name}{endpoint="added"}`, 0]]);
+    await rt.close();
+  });
 });
