@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Fetches Debian's builds of Prometheus 2.42 (promtool), Alertmanager 0.25
 # (amtool), blackbox_exporter 0.23 and mtail into .tools/ without installing
-# or starting any service: `apt-get download` + `dpkg -x`. Idempotent.
+# or starting any service: `apt-get download` + `dpkg -x`. Idempotent, and
+# says what it did: one line per tool with its version, installed or
+# already present.
 # Usage: scripts/fetch-prometheus-tools.sh [--check]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -9,18 +11,37 @@ tools="$root/.tools"
 bin="$tools/bin"
 pkgs=(prometheus prometheus-alertmanager prometheus-blackbox-exporter mtail)
 want=(prometheus promtool prometheus-alertmanager amtool prometheus-blackbox-exporter mtail)
+me=fetch-prometheus-tools
 
 # Debian's alertmanager reads its default notification templates from this
 # absolute path (a Debian patch); the files come from the same package.
-am_templates=/usr/share/prometheus/alertmanager
+# HOOKWATCH_AM_TEMPLATES moves it for the script's own test only.
+am_templates=${HOOKWATCH_AM_TEMPLATES:-/usr/share/prometheus/alertmanager}
 
 have_all() {
   for b in "${want[@]}"; do [ -x "$bin/$b" ] || return 1; done
   [ -f "$am_templates/default.tmpl" ] || return 1
 }
 
+# The Debian package a tool comes from.
+package_of() {
+  case "$1" in
+    prometheus | promtool) echo prometheus ;;
+    prometheus-alertmanager | amtool) echo prometheus-alertmanager ;;
+    *) echo "$1" ;;
+  esac
+}
+
+# `promtool 2.42.0+ds: <what>`, the version as the tool reports it.
+report() {
+  local v
+  v=$("$bin/$1" --version 2>&1 | sed -n '1s/^[^ ]* version \([^ ]*\).*/\1/p' || true)
+  echo "$me: $1 ${v:-(version unknown)}: $2"
+}
+
 if have_all; then
-  [ "${1:-}" = "--check" ] && echo "tools present in $bin"
+  if [ "${1:-}" = "--check" ]; then echo "tools present in $bin"; exit 0; fi
+  for b in "${want[@]}"; do report "$b" "already present in $bin"; done
   exit 0
 fi
 [ "${1:-}" = "--check" ] && { echo "tools missing in $bin: run npm run tools" >&2; exit 1; }
@@ -28,21 +49,28 @@ fi
 mkdir -p "$tools/debs" "$tools/root" "$bin"
 cd "$tools/debs"
 download() { apt-get download "${pkgs[@]}" >/dev/null; }
-if ! ls ./prometheus_*.deb ./prometheus-alertmanager_*.deb ./prometheus-blackbox-exporter_*.deb ./mtail_*.deb >/dev/null 2>&1; then
+if ls ./prometheus_*.deb ./prometheus-alertmanager_*.deb ./prometheus-blackbox-exporter_*.deb ./mtail_*.deb >/dev/null 2>&1; then
+  echo "$me: using the packages already in $tools/debs"
+else
   if ! download 2>/dev/null; then
     # A fresh machine has no package lists yet.
+    echo "$me: apt-get update (no package lists yet)"
     apt-get update -qq >/dev/null
     download
   fi
+  echo "$me: downloaded ${pkgs[*]} to $tools/debs (apt-get download)"
 fi
 for deb in ./*.deb; do dpkg -x "$deb" "$tools/root"; done
 if [ ! -f "$am_templates/default.tmpl" ]; then
   mkdir -p "$am_templates"
-  cp "$tools/root$am_templates/default.tmpl" "$tools/root$am_templates/email.tmpl" "$am_templates/"
+  cp "$tools/root/usr/share/prometheus/alertmanager/default.tmpl" "$tools/root/usr/share/prometheus/alertmanager/email.tmpl" "$am_templates/"
+  echo "$me: copied Alertmanager's default templates to $am_templates"
 fi
-for b in prometheus promtool prometheus-alertmanager amtool prometheus-blackbox-exporter mtail; do
+for b in "${want[@]}"; do
   ln -sf "$tools/root/usr/bin/$b" "$bin/$b"
 done
-have_all || { echo "fetch-prometheus-tools: some binaries are missing in $bin" >&2; exit 1; }
-"$bin/promtool" --version 2>&1 | head -n 1
-"$bin/amtool" --version 2>&1 | head -n 1
+have_all || { echo "$me: some binaries are missing in $bin" >&2; exit 1; }
+for b in "${want[@]}"; do
+  deb=$(ls ./"$(package_of "$b")"_*.deb 2>/dev/null | head -n 1)
+  report "$b" "installed in $bin (from ${deb#./})"
+done
