@@ -53,10 +53,15 @@ export type DashboardKey = keyof typeof DASHBOARDS;
 /** Prometheus job names of hookwatch's own components. */
 export const JOBS = { prober: 'hookwatch-prober', exporter: 'hookwatch-exporter' } as const;
 
-/** Where runbooks live in this repository; `<Alert>.md` is appended. */
-export const DEFAULT_RUNBOOK_BASE_URL = 'https://github.com/hookwatch/hookwatch/blob/main/alerts/runbooks/';
+/**
+ * Where runbooks are without `alerts.runbook_base_url`: their folder in the
+ * hookwatch repository, as a relative path (`<Alert>.md` is appended).
+ * hookwatch has no public URL to default to; set the base URL to where
+ * your copy is browsable (a Git host, a wiki) for clickable links.
+ */
+export const DEFAULT_RUNBOOK_BASE = 'alerts/runbooks/';
 
-export function runbookUrl(alert: AlertName, base: string = DEFAULT_RUNBOOK_BASE_URL): string {
+export function runbookUrl(alert: AlertName, base: string = DEFAULT_RUNBOOK_BASE): string {
   return `${base.endsWith('/') ? base : `${base}/`}${alert}.md`;
 }
 

@@ -37,8 +37,13 @@ export function dashboardLinks(self: DashboardKey, config: Config): cog.Builder<
     );
 }
 
-/** Runbook links (panel header links) for the alerts a panel explains. */
+/**
+ * Runbook links (panel header links) for the alerts a panel explains, once
+ * `alerts.runbook_base_url` is set: the default runbook path is relative to
+ * the hookwatch repository, and would resolve against Grafana's own URL.
+ */
 export function runbookLinks(alerts: readonly AlertName[], config: Config): cog.Builder<DashboardLink>[] {
+  if (config.alerts.runbookBaseUrl === undefined) return [];
   // Grafana's panel links are {title, url, targetBlank}; the SDK types them as dashboard links.
   return alerts.map((a) =>
     exactly({ title: `Runbook: ${a}`, url: runbookUrl(a, config.alerts.runbookBaseUrl), targetBlank: true } as DashboardLink),

@@ -32,9 +32,10 @@ function slack(n: NonNullable<Notify['slack']>): Receiver {
 
 /**
  * PagerDuty rejects an event whose link is not an absolute URL, so the
- * dashboard link is only sent when `grafana.url` makes it absolute.
+ * dashboard link is only sent when `grafana.url` makes it absolute, and the
+ * runbook link when `alerts.runbook_base_url` does (the details keep both).
  */
-function pagerduty(n: NonNullable<Notify['pagerduty']>, absoluteDashboards: boolean): Receiver {
+function pagerduty(n: NonNullable<Notify['pagerduty']>, absolute: { dashboards: boolean; runbooks: boolean }): Receiver {
   return {
     name: 'pagerduty',
     pagerduty_configs: [{
@@ -50,8 +51,8 @@ function pagerduty(n: NonNullable<Notify['pagerduty']>, absoluteDashboards: bool
         dashboard_url: use(TEMPLATES.dashboard),
       },
       links: [
-        { href: use(TEMPLATES.runbook), text: 'Runbook' },
-        ...(absoluteDashboards ? [{ href: use(TEMPLATES.dashboard), text: 'Dashboard' }] : []),
+        ...(absolute.runbooks ? [{ href: use(TEMPLATES.runbook), text: 'Runbook' }] : []),
+        ...(absolute.dashboards ? [{ href: use(TEMPLATES.dashboard), text: 'Dashboard' }] : []),
       ],
     }],
   };
@@ -106,7 +107,7 @@ export function receivers(config: Config): Receiver[] {
   const n = config.notify;
   return [
     ...(n.slack ? [slack(n.slack)] : []),
-    ...(n.pagerduty ? [pagerduty(n.pagerduty, config.grafana.url !== undefined)] : []),
+    ...(n.pagerduty ? [pagerduty(n.pagerduty, { dashboards: config.grafana.url !== undefined, runbooks: config.alerts.runbookBaseUrl !== undefined })] : []),
     ...(n.email ? [email(n.email)] : []),
     ...(n.opsgenie ? [opsgenie(n.opsgenie)] : []),
     ...(n.webhook ? [webhook(n.webhook)] : []),

@@ -21,7 +21,7 @@ import { thresholdFields } from './thresholds.js';
  *   absent_for: 5m
  *   scrape_interval: 15s
  *   evaluation_interval: 30s
- *   runbook_base_url: https://github.com/hookwatch/hookwatch/blob/main/alerts/runbooks/
+ *   runbook_base_url: https://git.example.com/ops/hookwatch/blob/main/alerts/runbooks/
  * ```
  */
 export const alertsSchema = z.strictObject({
@@ -31,6 +31,6 @@ export const alertsSchema = z.strictObject({
   /** Prometheus scrape and rule evaluation intervals used by generated configs. */
   scrape_interval: durationSchema.optional(),
   evaluation_interval: durationSchema.optional(),
-  /** Base URL of the runbooks; `<Alert>.md` is appended. */
+  /** Base URL of the runbooks; `<Alert>.md` is appended. Without it, `alerts/runbooks/<Alert>.md` (a path in the repository). */
   runbook_base_url: z.string().url().optional(),
 });
