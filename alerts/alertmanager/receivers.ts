@@ -36,6 +36,10 @@ function slack(n: NonNullable<Notify['slack']>): Receiver {
  * runbook link when `alerts.runbook_base_url` does (the details keep both).
  */
 function pagerduty(n: NonNullable<Notify['pagerduty']>, absolute: { dashboards: boolean; runbooks: boolean }): Receiver {
+  const links = [
+    ...(absolute.runbooks ? [{ href: use(TEMPLATES.runbook), text: 'Runbook' }] : []),
+    ...(absolute.dashboards ? [{ href: use(TEMPLATES.dashboard), text: 'Dashboard' }] : []),
+  ];
   return {
     name: 'pagerduty',
     pagerduty_configs: [{
@@ -50,10 +54,7 @@ function pagerduty(n: NonNullable<Notify['pagerduty']>, absolute: { dashboards: 
         runbook_url: use(TEMPLATES.runbook),
         dashboard_url: use(TEMPLATES.dashboard),
       },
-      links: [
-        ...(absolute.runbooks ? [{ href: use(TEMPLATES.runbook), text: 'Runbook' }] : []),
-        ...(absolute.dashboards ? [{ href: use(TEMPLATES.dashboard), text: 'Dashboard' }] : []),
-      ],
+      ...(links.length ? { links } : {}),
     }],
   };
 }

@@ -24,8 +24,10 @@ ${extra}`;
 const BASE = 'https://git.example.com/ops/hookwatch/blob/main/alerts/runbooks/';
 
 const annotations = (text: string) => alertGroups(configFromText(text)).flatMap((g) => g.rules).filter(isAlertRule).map((a) => [a.alert, a.annotations.runbook_url] as const);
-const pagerDutyLinks = (text: string) =>
-  ((receivers(configFromText(text)).find((r) => r.name === 'pagerduty')!.pagerduty_configs as { links: { text: string }[] }[])[0]!.links).map((l) => l.text);
+const pagerDutyLinks = (text: string) => {
+  const [pd] = receivers(configFromText(text)).find((r) => r.name === 'pagerduty')!.pagerduty_configs as { links?: { text: string }[] }[];
+  return (pd!.links ?? []).map((l) => l.text);
+};
 const panelLinks = (text: string) => buildDashboards(configFromText(text))
   .flatMap(({ dashboard }) => ((JSON.parse(JSON.stringify(dashboard)) as { panels: { links?: { url: string }[] }[] }).panels))
   .flatMap((p) => p.links ?? []).map((l) => l.url);
