@@ -16,6 +16,11 @@ export const DRIFT_BUCKETS = [0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5] as const
 
 const SYNTH = [L.endpoint, L.check, L.region] as const;
 
+/** One of prom-client's default metrics as both components serve it: its own name and help, labelled by component. */
+function defaultMetric(name: string, type: 'counter' | 'gauge', unit: 'seconds' | 'bytes', help: string) {
+  return defineMetric({ name, type, labels: [L.component], unit, audience: 'user', component: 'shared', origin: 'prom-client', help });
+}
+
 /**
  * Every metric hookwatch exposes. Keys are what code refers to; `name` is
  * what Prometheus sees.
@@ -233,31 +238,11 @@ export const METRICS = {
   }),
 
   // --- process (prom-client's default metrics, labelled by component) ------
-  processCpu: defineMetric({
-    name: 'process_cpu_seconds_total', type: 'counter', labels: [L.component], unit: 'seconds',
-    audience: 'user', component: 'shared', origin: 'prom-client',
-    help: 'Total user and system CPU time spent in seconds.',
-  }),
-  processResidentMemory: defineMetric({
-    name: 'process_resident_memory_bytes', type: 'gauge', labels: [L.component], unit: 'bytes',
-    audience: 'user', component: 'shared', origin: 'prom-client',
-    help: 'Resident memory size in bytes.',
-  }),
-  nodejsHeapUsed: defineMetric({
-    name: 'nodejs_heap_size_used_bytes', type: 'gauge', labels: [L.component], unit: 'bytes',
-    audience: 'user', component: 'shared', origin: 'prom-client',
-    help: 'Process heap size used from Node.js in bytes.',
-  }),
-  nodejsHeapTotal: defineMetric({
-    name: 'nodejs_heap_size_total_bytes', type: 'gauge', labels: [L.component], unit: 'bytes',
-    audience: 'user', component: 'shared', origin: 'prom-client',
-    help: 'Process heap size from Node.js in bytes.',
-  }),
-  nodejsEventLoopLagP99: defineMetric({
-    name: 'nodejs_eventloop_lag_p99_seconds', type: 'gauge', labels: [L.component], unit: 'seconds',
-    audience: 'user', component: 'shared', origin: 'prom-client',
-    help: 'The 99th percentile of the recorded event loop delays.',
-  }),
+  processCpu: defaultMetric('process_cpu_seconds_total', 'counter', 'seconds', 'Total user and system CPU time spent in seconds.'),
+  processResidentMemory: defaultMetric('process_resident_memory_bytes', 'gauge', 'bytes', 'Resident memory size in bytes.'),
+  nodejsHeapUsed: defaultMetric('nodejs_heap_size_used_bytes', 'gauge', 'bytes', 'Process heap size used from Node.js in bytes.'),
+  nodejsHeapTotal: defaultMetric('nodejs_heap_size_total_bytes', 'gauge', 'bytes', 'Process heap size from Node.js in bytes.'),
+  nodejsEventLoopLagP99: defaultMetric('nodejs_eventloop_lag_p99_seconds', 'gauge', 'seconds', 'The 99th percentile of the recorded event loop delays.'),
 } as const;
 
 export type MetricKey = keyof typeof METRICS;
