@@ -15,6 +15,16 @@ import type { MetricDef } from './types.js';
 /** Every metric definition, in catalog order. */
 export const ALL_METRICS: readonly MetricDef[] = Object.values(METRICS);
 
+/**
+ * True for a family of prom-client's default metrics (`process_*`,
+ * `nodejs_*`): both `/metrics` pages serve them all, the catalog lists only
+ * the ones charted. They describe the running process and start again with
+ * it: no checkpoint holds them, so no exactness rule covers them.
+ */
+export function isDefaultMetricName(name: string): boolean {
+  return /^(process|nodejs)_/.test(name);
+}
+
 /** Looks a family up by its exposed name (histogram series resolve to their family). */
 export function metricByName(name: string): MetricDef | undefined {
   const base = name.replace(/_(bucket|sum|count)$/, '');

@@ -20,7 +20,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { METRICS } from '../../dist/catalog/index.js';
+import { isDefaultMetricName, METRICS } from '../../dist/catalog/index.js';
 import { ENDPOINTS, prng } from './generate.mjs';
 import { parseExposition, runCli, SoakSource, startDaemon } from './soak-files.mjs';
 
@@ -28,7 +28,8 @@ import { parseExposition, runCli, SoakSource, startDaemon } from './soak-files.m
 const NOT_COMPARED = new Set([METRICS.exporterRotations.name, METRICS.exporterTruncations.name, METRICS.exporterCheckpointWrites.name, METRICS.configReloads.name]);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const family = (k) => k.split('{')[0].replace(/_(bucket|sum|count)$/, '');
-const counterLike = (k) => /_(total|bucket|sum|count)$/.test(k.split('{')[0]);
+// The process's own counters (CPU, GC) start again with each process.
+const counterLike = (k) => /_(total|bucket|sum|count)$/.test(k.split('{')[0]) && !isDefaultMetricName(k.split('{')[0]);
 const linesKey = (s) => `${METRICS.exporterLinesRead.name}{source="${s.name}"}`;
 
 function writeConfig(dir, file, sources, pathOf) {

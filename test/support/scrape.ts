@@ -22,12 +22,6 @@ export function families(text: string): string[] {
   return [...text.matchAll(/^# TYPE (\S+) /gm)].map((m) => m[1]!);
 }
 
-/**
- * prom-client's default families (`process_*`, `nodejs_*`): both components
- * serve them; the catalog lists only those the dashboards chart.
- */
-export const isDefaultMetric = (name: string): boolean => /^(process|nodejs)_/.test(name);
-
 /** Polls until `fn` returns a value that is not undefined/false. */
 export async function eventually<T>(fn: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 15_000, everyMs = 100): Promise<T> {
   const end = Date.now() + timeoutMs;

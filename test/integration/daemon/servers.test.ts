@@ -7,13 +7,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ALL_METRICS, metricByName } from '../../../catalog/index.js';
+import { ALL_METRICS, isDefaultMetricName, metricByName } from '../../../catalog/index.js';
 import { silentLogger } from '../../../daemon/index.js';
 import { startDaemon, type Daemon, type ExporterSettings } from '../../../exporter/index.js';
 import { startMetricsServer, type RunningServer } from '../../../prober/index.js';
 import { ProberMetrics } from '../../../prober/metrics.js';
 import { promtoolCheckMetrics } from '../../support/promtool.js';
-import { eventually, families, isDefaultMetric, sample, scrape } from '../../support/scrape.js';
+import { eventually, families, sample, scrape } from '../../support/scrape.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'hw-servers-'));
 let prober: RunningServer;
@@ -66,7 +66,7 @@ describe('prober and exporter servers', () => {
     }
     expect(promtoolCheckMetrics(text)).toEqual({ ok: true, output: '' });
     // Everything else is in the catalog; prom-client's other defaults are left uncatalogued.
-    for (const f of families(text).filter((n) => !isDefaultMetric(n))) expect(metricByName(f)?.name, f).toBe(f);
+    for (const f of families(text).filter((n) => !isDefaultMetricName(n))) expect(metricByName(f)?.name, f).toBe(f);
     expect(new Set(families(text)).size).toBe(families(text).length);
   });
 

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, describe, expect, it } from 'vitest';
-import { METRICS } from '../../../catalog/index.js';
+import { isDefaultMetricName, METRICS } from '../../../catalog/index.js';
 import { startCli, stopAll } from '../../support/process.js';
 import { scrape } from '../../support/scrape.js';
 import { writeCrashConfig } from './crash-config.js';
@@ -25,10 +25,10 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** Counter-like samples: `_total`, and histogram `_bucket`, `_sum`, `_count`. */
+/** Counter-like samples: `_total`, and histogram `_bucket`, `_sum`, `_count` (not the process's own: they restart with it). */
 function isMonotonic(series: string): boolean {
   const name = series.split('{')[0] as string;
-  return name.endsWith('_total') || /_(bucket|sum|count)$/.test(name);
+  return !isDefaultMetricName(name) && (name.endsWith('_total') || /_(bucket|sum|count)$/.test(name));
 }
 
 describe('exactness across crashes', () => {

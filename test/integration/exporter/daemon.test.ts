@@ -7,10 +7,10 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { METRICS, metricByName } from '../../../catalog/index.js';
+import { isDefaultMetricName, METRICS, metricByName } from '../../../catalog/index.js';
 import { startCli, stopAll } from '../../support/process.js';
 import { promtoolCheckMetrics } from '../../support/promtool.js';
-import { eventually, families, isDefaultMetric, sample, scrape } from '../../support/scrape.js';
+import { eventually, families, sample, scrape } from '../../support/scrape.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'hw-daemon-'));
 afterAll(() => {
@@ -48,7 +48,7 @@ describe('hookwatch export (daemon)', () => {
       return sample(t, METRICS.deliveries.name, { endpoint: 'primary', status_class: '2xx' }) === 1 ? t : undefined;
     });
     expect(promtoolCheckMetrics(text)).toEqual({ ok: true, output: '' });
-    for (const f of families(text).filter((n) => !isDefaultMetric(n))) expect(metricByName(f)?.name, f).toBe(f);
+    for (const f of families(text).filter((n) => !isDefaultMetricName(n))) expect(metricByName(f)?.name, f).toBe(f);
 
     const post = (body: string, token = 's3cret-token') => fetch(`${url}/ingest`, { method: 'POST', body, headers: { authorization: `Bearer ${token}` } });
     expect((await post(rec(2, 200), 'wrong')).status).toBe(401);

@@ -6,10 +6,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { metricByName } from '../../../catalog/index.js';
+import { isDefaultMetricName, metricByName } from '../../../catalog/index.js';
 import { promtoolCheckMetrics } from '../../support/promtool.js';
 import { runCli, startCli, stopAll, type Daemon } from '../../support/process.js';
-import { eventually, families, isDefaultMetric, sample, scrape } from '../../support/scrape.js';
+import { eventually, families, sample, scrape } from '../../support/scrape.js';
 import { closedPort, httpServer, json, type TestServer } from '../../support/servers.js';
 
 let dir: string;
@@ -67,7 +67,7 @@ describe('hookwatch probe (daemon)', () => {
     const check = promtoolCheckMetrics(text);
     expect(check.output).toBe('');
     expect(check.ok).toBe(true);
-    for (const f of families(text).filter((n) => !isDefaultMetric(n))) {
+    for (const f of families(text).filter((n) => !isDefaultMetricName(n))) {
       expect(metricByName(f), `${f} is not in the catalog`).toBeDefined();
     }
     expect(text).not.toContain('s3cr3t-value');
