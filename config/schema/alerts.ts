@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { durationSchema } from './common.js';
 import { thresholdFields } from './thresholds.js';
+import { DEFAULT_RUNBOOK_BASE } from '../../catalog/index.js';
+import { ALERT_DEFAULTS } from '../defaults.js';
 
 /**
  * Global alert thresholds (each endpoint may override any of them in its own
@@ -26,11 +28,9 @@ import { thresholdFields } from './thresholds.js';
  */
 export const alertsSchema = z.strictObject({
   ...thresholdFields,
-  exporter_stalled_for: durationSchema.optional(),
-  absent_for: durationSchema.optional(),
-  /** Prometheus scrape and rule evaluation intervals used by generated configs. */
-  scrape_interval: durationSchema.optional(),
-  evaluation_interval: durationSchema.optional(),
-  /** Base URL of the runbooks; `<Alert>.md` is appended. Without it, `alerts/runbooks/<Alert>.md` (a path in the repository). */
-  runbook_base_url: z.string().url().optional(),
+  exporter_stalled_for: durationSchema.optional().meta({ description: 'How long a source may have unread bytes without its offset moving before the exporter-stalled alert.', default: ALERT_DEFAULTS.exporterStalledFor.text }),
+  absent_for: durationSchema.optional().meta({ description: 'How long a scrape target may be missing before its absence alert.', default: ALERT_DEFAULTS.absentFor.text }),
+  scrape_interval: durationSchema.optional().meta({ description: 'Scrape interval of the generated `prometheus.yml`.', default: ALERT_DEFAULTS.scrapeInterval.text }),
+  evaluation_interval: durationSchema.optional().meta({ description: 'Rule evaluation interval of the generated `prometheus.yml` and rule groups.', default: ALERT_DEFAULTS.evaluationInterval.text }),
+  runbook_base_url: z.string().url().optional().meta({ description: 'Base URL of the runbooks: each alert\'s `runbook_url` annotation is this plus `<Alert>.md`; without it the link is the runbook\'s path in this repository. Point it at your copy of `alerts/runbooks/` to make the links absolute.', default: `${DEFAULT_RUNBOOK_BASE}<Alert>.md` }),
 });

@@ -17,7 +17,8 @@ export interface SchemaContext {
 export const durationSchema = z
   .string({ error: 'a duration like 30s, 5m or 1h' })
   .refine((s) => parseDuration(s) !== null, { message: 'a duration like 30s, 5m or 1h' })
-  .transform((s) => parseDuration(s) as Duration);
+  .transform((s) => parseDuration(s) as Duration)
+  .meta({ docType: 'duration (`30s`, `5m`, `1h`)' });
 
 export const positiveSeconds = z.number({ error: 'a number of seconds' }).positive({ error: 'a number of seconds > 0' });
 
@@ -43,7 +44,8 @@ export const listenSchema = z
       return z.NEVER;
     }
     return { host: m[1] ?? (m[2] || '0.0.0.0'), port, text: s };
-  });
+  })
+  .meta({ docType: 'address (`host:port`; port 0 picks a free one)' });
 
 export const httpUrlSchema = z
   .string({ error: 'an http:// or https:// URL' })
@@ -54,11 +56,13 @@ export const httpUrlSchema = z
     } catch {
       return false;
     }
-  }, { message: 'an http:// or https:// URL' });
+  }, { message: 'an http:// or https:// URL' })
+  .meta({ docType: 'http(s) URL' });
 
 /** A secret given inline (usually `${env:NAME}`). */
 export function secretValue(origin: string) {
-  return z.string({ error: 'a secret string' }).min(1, { error: 'a non-empty secret' }).transform((s) => new Secret(s, origin));
+  return z.string({ error: 'a secret string' }).min(1, { error: 'a non-empty secret' }).transform((s) => new Secret(s, origin))
+    .meta({ docType: 'secret (usually `${env:NAME}`)' });
 }
 
 /** A secret read from a file, trailing newline trimmed. */
@@ -75,13 +79,14 @@ export function secretFile(ctx: SchemaContext) {
       zctx.addIssue({ code: 'custom', message: `a readable file (${(err as NodeJS.ErrnoException).code ?? 'unreadable'})`, input: p });
       return z.NEVER;
     }
-  });
+  }).meta({ docType: 'secret file path' });
 }
 
 /** A file path that must exist when used; kept as a path (for generated configs). */
-export const filePathSchema = z.string({ error: 'a file path' }).min(1, { error: 'a non-empty file path' });
+export const filePathSchema = z.string({ error: 'a file path' }).min(1, { error: 'a non-empty file path' }).meta({ docType: 'file path' });
 
 /** Names used as label values and in file names. */
 export const nameSchema = z
   .string({ error: 'a name' })
-  .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,62}$/, { error: 'a name of letters, digits, ".", "_" or "-" (max 63)' });
+  .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,62}$/, { error: 'a name of letters, digits, ".", "_" or "-" (max 63)' })
+  .meta({ docType: 'name (letters, digits, `.`, `_`, `-`; max 63)' });

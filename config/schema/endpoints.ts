@@ -19,27 +19,26 @@ import { ENDPOINT_DEFAULTS } from '../defaults.js';
  */
 export function endpointSchema(ctx: SchemaContext) {
   return z.strictObject({
-    name: nameSchema,
-    url: httpUrlSchema,
-    health_url: httpUrlSchema.optional(),
-    events: z.array(z.string().min(1)).min(1, { error: 'at least one event type' }).default(() => [...ENDPOINT_DEFAULTS.events]),
-    signing: signingSchema(ctx).optional(),
+    name: nameSchema.describe('The `endpoint` label everywhere; unique.'),
+    url: httpUrlSchema.describe('Where webhooks are delivered; the delivery check posts here, and log records with this URL count under this endpoint.'),
+    health_url: httpUrlSchema.optional().describe('A health URL; the health check runs when it is set.'),
+    events: z.array(z.string().min(1)).min(1, { error: 'at least one event type' }).default(() => [...ENDPOINT_DEFAULTS.events]).describe('Event types the synthetic events use.'),
+    signing: signingSchema(ctx).optional().describe('How webhooks to this endpoint are signed; unsigned when omitted.'),
     slo: z.strictObject({
-      success_ratio: ratioSchema.default(ENDPOINT_DEFAULTS.slo.successRatio),
-      latency_p95_seconds: z.number().positive().default(ENDPOINT_DEFAULTS.slo.latencyP95Seconds),
+      success_ratio: ratioSchema.default(ENDPOINT_DEFAULTS.slo.successRatio).describe('Target share of successful attempts; the error budget alert burns against it.'),
+      latency_p95_seconds: z.number().positive().default(ENDPOINT_DEFAULTS.slo.latencyP95Seconds).describe('Target p95 delivery latency.'),
     }).prefault({}),
-    headers: z.record(z.string(), z.string()).default({}),
-    timeout_seconds: positiveSeconds.optional(),
-    follow_redirects: z.boolean().default(ENDPOINT_DEFAULTS.followRedirects),
+    headers: z.record(z.string(), z.string()).default({}).describe('Extra headers on every probe (values are masked in output).'),
+    timeout_seconds: positiveSeconds.optional().meta({ description: 'Timeout of this endpoint\'s probes.', default: 'prober.timeout_seconds' }),
+    follow_redirects: z.boolean().default(ENDPOINT_DEFAULTS.followRedirects).describe('Whether probes follow redirects.'),
     tls: z.strictObject({
-      insecure_skip_verify: z.boolean().default(false),
-      ca_file: filePathSchema.optional(),
-      server_name: z.string().optional(),
+      insecure_skip_verify: z.boolean().default(false).describe('Accept any certificate (testing only).'),
+      ca_file: filePathSchema.optional().describe('Extra CA certificates (PEM).'),
+      server_name: z.string().optional().describe('TLS server name (SNI) to send and verify.'),
     }).prefault({}),
-    checks: checksSchema.prefault({}),
-    /** Owning team, used by routing overrides. */
-    team: nameSchema.optional(),
-    alerts: thresholdsSchema.optional(),
+    checks: checksSchema.prefault({}).describe('The probes run against this endpoint.'),
+    team: nameSchema.optional().describe('Owning team, for `notify.overrides[].team`.'),
+    alerts: thresholdsSchema.optional().meta({ docType: 'mapping: any key of `alerts` from `failure_rate` to `tls`', description: 'Alert thresholds for this endpoint alone; each key overrides the global `alerts` one.' }),
   }).superRefine(enforcementNeedsSigning);
 }
 

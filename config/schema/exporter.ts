@@ -25,38 +25,36 @@ const noRequestId = z.undefined({ error: 'no request_id: no metric reads it (a l
 
 /** Field mapping for logs in another shape: dotted paths into each JSON line. */
 export const fieldMapSchema = z.strictObject({
-  ...(Object.fromEntries(MAPPED_FIELDS.map((f) => [f, z.string().optional()])) as Record<MappedField, z.ZodOptional<z.ZodString>>),
+  ...(Object.fromEntries(MAPPED_FIELDS.map((f) => [f, z.string().optional().describe(`Dotted path of the record's \`${f}\` in each line (docs/delivery-log.md).`)])) as Record<MappedField, z.ZodOptional<z.ZodString>>),
   request_id: noRequestId,
-  duration_unit: z.enum(DURATION_UNITS).default(EXPORTER_DEFAULTS.mapDurationUnit),
-  timestamp_format: z.enum(TIMESTAMP_FORMATS).default(EXPORTER_DEFAULTS.mapTimestampFormat),
+  duration_unit: z.enum(DURATION_UNITS).default(EXPORTER_DEFAULTS.mapDurationUnit).describe('Unit of the mapped `duration` and `processing`.'),
+  timestamp_format: z.enum(TIMESTAMP_FORMATS).default(EXPORTER_DEFAULTS.mapTimestampFormat).describe('How the mapped `ts`, `created_at` and `queued_at` are written.'),
 });
 
 const formatFields = {
-  format: z.enum(RECORD_FORMATS, { error: `one of ${RECORD_FORMATS.join(', ')}` }).default(EXPORTER_DEFAULTS.format),
-  map: fieldMapSchema.optional(),
+  format: z.enum(RECORD_FORMATS, { error: `one of ${RECORD_FORMATS.join(', ')}` }).default(EXPORTER_DEFAULTS.format).describe('The shape of each line: the hookwatch record, a Svix or Convoy attempt, or your own (`map`).'),
+  map: fieldMapSchema.optional().describe('Where each record field is in a line: required with `format: map`; with another format it overrides the preset\'s paths.'),
 };
 
 export function sourceSchema(ctx: SchemaContext) {
   return z.discriminatedUnion('type', [
     z.strictObject({
-      type: z.literal('file'),
-      name: nameSchema.optional(),
-      /** A file path or a glob (`/var/log/webhooks/*.jsonl`). */
-      path: filePathSchema,
+      type: z.literal('file').describe('Tails a file or a glob, following rotation (rename or copytruncate).'),
+      name: nameSchema.optional().meta({ description: 'The `source` label of the exporter\'s own metrics; unique.', default: '<type>-<index>' }),
+      path: filePathSchema.describe('A file, or a glob in the file name (`/var/log/webhooks/*.jsonl`).'),
       ...formatFields,
     }),
-    z.strictObject({ type: z.literal('stdin'), name: nameSchema.optional(), ...formatFields }),
+    z.strictObject({ type: z.literal('stdin').describe('Reads lines from standard input.'), name: nameSchema.optional().meta({ description: 'The `source` label of the exporter\'s own metrics; unique.', default: '<type>-<index>' }), ...formatFields }),
     z.strictObject({
-      type: z.literal('http'),
-      name: nameSchema.optional(),
-      path: z.string().startsWith('/').default(EXPORTER_DEFAULTS.ingestPath),
-      token_file: secretFile(ctx).optional(),
-      max_body_bytes: z.number().int().positive().default(EXPORTER_DEFAULTS.ingestMaxBodyBytes),
-      /** The window of `Idempotency-Key`s: a retry within it is not counted again. */
+      type: z.literal('http').describe('Accepts lines POSTed to the exporter\'s address (one record a line).'),
+      name: nameSchema.optional().meta({ description: 'The `source` label of the exporter\'s own metrics; unique.', default: '<type>-<index>' }),
+      path: z.string().startsWith('/').default(EXPORTER_DEFAULTS.ingestPath).describe('The URL path that accepts POSTs.'),
+      token_file: secretFile(ctx).optional().describe('A bearer token every POST must carry; none when omitted.'),
+      max_body_bytes: z.number().int().positive().default(EXPORTER_DEFAULTS.ingestMaxBodyBytes).describe('Largest accepted body (413 past it).'),
       idempotency: z.strictObject({
-        ttl: durationSchema.prefault(EXPORTER_DEFAULTS.ingestIdempotency.ttl.text),
-        max_entries: z.number().int().positive().default(EXPORTER_DEFAULTS.ingestIdempotency.maxEntries),
-      }).prefault({}),
+        ttl: durationSchema.prefault(EXPORTER_DEFAULTS.ingestIdempotency.ttl.text).describe('How long an applied `Idempotency-Key` is remembered: a retry within it is answered as before and not counted again.'),
+        max_entries: z.number().int().positive().default(EXPORTER_DEFAULTS.ingestIdempotency.maxEntries).describe('Most keys remembered (oldest forgotten first).'),
+      }).prefault({}).describe('The window of `Idempotency-Key`s.'),
       ...formatFields,
     }),
   ], { error: 'a source with type file, stdin or http' });
@@ -81,14 +79,13 @@ export function sourceSchema(ctx: SchemaContext) {
  */
 export function exporterSchema(ctx: SchemaContext) {
   return z.strictObject({
-    listen: listenSchema.prefault(EXPORTER_DEFAULTS.listen),
-    state_dir: filePathSchema.default(EXPORTER_DEFAULTS.stateDir),
-    checkpoint_interval: durationSchema.prefault(EXPORTER_DEFAULTS.checkpointInterval.text),
-    poll_interval: durationSchema.prefault(EXPORTER_DEFAULTS.pollInterval.text),
-    max_line_bytes: z.number().int().positive().default(EXPORTER_DEFAULTS.maxLineBytes),
-    /** Distinct values kept per label before new ones become `other`. */
-    label_limit: z.number().int().positive().default(EXPORTER_DEFAULTS.labelLimit),
-    sources: z.array(sourceSchema(ctx)).default([]),
+    listen: listenSchema.prefault(EXPORTER_DEFAULTS.listen).describe('Where the exporter serves `/metrics` (and the `http` sources).'),
+    state_dir: filePathSchema.default(EXPORTER_DEFAULTS.stateDir).describe('Where the checkpoint (positions and counters) is kept.'),
+    checkpoint_interval: durationSchema.prefault(EXPORTER_DEFAULTS.checkpointInterval.text).describe('How often the checkpoint is written (every scrape writes one too).'),
+    poll_interval: durationSchema.prefault(EXPORTER_DEFAULTS.pollInterval.text).describe('How often files are checked for new lines, renames and truncation.'),
+    max_line_bytes: z.number().int().positive().default(EXPORTER_DEFAULTS.maxLineBytes).describe('Longer lines are skipped and counted as `line_too_long`.'),
+    label_limit: z.number().int().positive().default(EXPORTER_DEFAULTS.labelLimit).describe('Distinct `endpoint` and `event_type` values kept before new ones become `other` (configured endpoints are exempt).'),
+    sources: z.array(sourceSchema(ctx)).default([]).describe('Where delivery logs come from.'),
   }).superRefine((e, zctx) => {
     e.sources.forEach((s, i) => {
       if (s.format === 'map' && !s.map) {

@@ -18,22 +18,20 @@ import { FAULT_DEFAULTS } from '../defaults.js';
  */
 export const faultsSchema = z.strictObject({
   latency: z.strictObject({
-    min_ms: z.number().nonnegative().default(0),
-    max_ms: z.number().nonnegative().default(0),
-  }).refine((l) => l.max_ms >= l.min_ms, { message: 'max_ms >= min_ms', path: ['max_ms'] }).optional(),
-  error_ratio: z.number().min(0).max(1).default(0),
-  error_status: z.number().int().min(400).max(599).default(FAULT_DEFAULTS.errorStatus),
+    min_ms: z.number().nonnegative().default(0).describe('Shortest added delay.'),
+    max_ms: z.number().nonnegative().default(0).describe('Longest added delay (uniform in between).'),
+  }).refine((l) => l.max_ms >= l.min_ms, { message: 'max_ms >= min_ms', path: ['max_ms'] }).optional().describe('Delay added before answering.'),
+  error_ratio: z.number().min(0).max(1).default(0).describe('Share of requests answered `error_status` instead of 202.'),
+  error_status: z.number().int().min(400).max(599).default(FAULT_DEFAULTS.errorStatus).describe('The status of injected errors.'),
   rate_limit: z.strictObject({
-    limit: z.number().int().positive(),
-    window: durationSchema,
-  }).optional(),
-  outages: z.array(z.strictObject({ every: durationSchema, for: durationSchema })).default([]),
-  /** Refuse every signature (401), as a receiver with a rotated secret would. */
-  reject_signatures: z.boolean().default(false),
-  /** Down now (connections answered 503), toggled through the admin API. */
-  down: z.boolean().default(false),
-  processing_failure_ratio: z.number().min(0).max(1).default(0),
-  permanent_failure_ratio: z.number().min(0).max(1).default(0),
+    limit: z.number().int().positive().describe('Requests per window.'),
+    window: durationSchema.describe('The window.'),
+  }).optional().describe('Past the limit: 429 with `Retry-After` and `RateLimit-*` headers.'),
+  outages: z.array(z.strictObject({ every: durationSchema.describe('Period of the outage.'), for: durationSchema.describe('Its length (connections reset).') })).default([]).describe('Periodic outages.'),
+  reject_signatures: z.boolean().default(false).describe('Refuse every signature (401), as a receiver with a rotated secret would.'),
+  down: z.boolean().default(false).describe('Down now (503), toggled through the admin API.'),
+  processing_failure_ratio: z.number().min(0).max(1).default(0).describe('Share of handler runs that fail temporarily (retried).'),
+  permanent_failure_ratio: z.number().min(0).max(1).default(0).describe('Share of handler runs that fail permanently (dead-lettered).'),
 }).transform((f) => ({
   latency: f.latency ? { minMs: f.latency.min_ms, maxMs: f.latency.max_ms } : undefined,
   errorRatio: f.error_ratio,

@@ -28,6 +28,6 @@ const grafanaUrlSchema = httpUrlSchema.superRefine((s, zctx) => {
  * ```
  */
 export const grafanaSchema = z.strictObject({
-  url: grafanaUrlSchema.optional(),
-  folder: z.string().min(1).default(GRAFANA_DEFAULTS.folder),
+  url: grafanaUrlSchema.optional().describe('Grafana\'s root URL, without credentials: alerts\' `dashboard_url` and the status page link to absolute dashboard URLs (relative `/d/<uid>` when omitted), and `dashboards push` uploads here unless `--grafana-url` is given.'),
+  folder: z.string().min(1).default(GRAFANA_DEFAULTS.folder).describe('The Grafana folder the dashboards are provisioned or pushed into.'),
 });

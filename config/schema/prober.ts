@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { durationSchema, listenSchema, nameSchema, positiveSeconds } from './common.js';
-import { validateSchedule } from './schedule.js';
+import { cronSchema } from './schedule.js';
 import { PROBER_DEFAULTS } from '../defaults.js';
 
 /**
@@ -13,15 +13,14 @@ import { PROBER_DEFAULTS } from '../defaults.js';
  * ```
  */
 export const proberSchema = z.strictObject({
-  region: nameSchema.default(PROBER_DEFAULTS.region),
-  schedule: z.string().superRefine(validateSchedule).optional(),
-  interval: durationSchema.optional(),
-  timeout_seconds: positiveSeconds.default(PROBER_DEFAULTS.timeoutSeconds),
-  listen: listenSchema.prefault(PROBER_DEFAULTS.listen),
-  body_limit_bytes: z.number().int().positive().default(PROBER_DEFAULTS.bodyLimitBytes),
-  user_agent: z.string().min(1).default(PROBER_DEFAULTS.userAgent),
-  /** Recent results kept per endpoint and check (status page, bounded memory). */
-  history_size: z.number().int().min(10).max(100_000).default(PROBER_DEFAULTS.historySize),
+  region: nameSchema.default(PROBER_DEFAULTS.region).describe('The `region` label of every probe metric; run probers in several regions for `alerts.endpoint_down.min_regions`.'),
+  schedule: cronSchema.optional().meta({ description: 'When every check runs, unless a check sets its own; either this or `interval`.', default: PROBER_DEFAULTS.schedule }),
+  interval: durationSchema.optional().describe('A plain period instead of `schedule`, for periods cron cannot express (`45s`).'),
+  timeout_seconds: positiveSeconds.default(PROBER_DEFAULTS.timeoutSeconds).describe('Timeout of one probe, unless the endpoint or check sets one.'),
+  listen: listenSchema.prefault(PROBER_DEFAULTS.listen).describe('Where the prober serves `/metrics`, `/-/healthy`, `/-/ready`, the status page and `/api/status`.'),
+  body_limit_bytes: z.number().int().positive().default(PROBER_DEFAULTS.bodyLimitBytes).describe('Response bytes read for body and JSON assertions.'),
+  user_agent: z.string().min(1).default(PROBER_DEFAULTS.userAgent).describe('`User-Agent` of every probe.'),
+  history_size: z.number().int().min(10).max(100_000).default(PROBER_DEFAULTS.historySize).describe('Recent results kept per endpoint and check for the status page (bounded memory).'),
 }).superRefine((p, ctx) => {
   if (p.schedule !== undefined && p.interval !== undefined) {
     ctx.addIssue({ code: 'custom', path: ['interval'], message: 'either schedule or interval, not both', input: p.interval.text });

@@ -26,12 +26,12 @@ import { simulatorSchema } from './simulator.js';
 export function rootSchema(ctx: SchemaContext) {
   return z
     .strictObject({
-      endpoints: z.array(endpointSchema(ctx)).min(1, { error: 'at least one endpoint' }),
+      endpoints: z.array(endpointSchema(ctx)).min(1, { error: 'at least one endpoint' }).describe('The webhook endpoints watched: at least one.'),
       prober: proberSchema.prefault({}),
       exporter: exporterSchema(ctx).prefault({}),
       alerts: alertsSchema.prefault({}),
       notify: notifySchema.prefault({}),
-      receivers: z.array(receiverSchema).default([]),
+      receivers: z.array(receiverSchema).default([]).describe('Reference receivers run by `receive` and `up`.'),
       simulator: simulatorSchema.optional(),
       grafana: grafanaSchema.prefault({}),
     })

@@ -25,18 +25,18 @@ const GENERIC_KEYS = ['header', 'prefix', 'encoding', 'template', 'timestamp_hea
 export function signingSchema(ctx: SchemaContext) {
   return z
     .strictObject({
-      scheme: z.enum(SIGNING_SCHEMES, { error: `one of ${SIGNING_SCHEMES.join(', ')}` }),
-      secret: secretValue('inline').optional(),
-      secrets: z.array(secretValue('inline')).min(1, { error: 'at least one secret' }).optional(),
-      secret_file: secretFile(ctx).optional(),
-      secret_files: z.array(secretFile(ctx)).min(1, { error: 'at least one file' }).optional(),
-      tolerance_seconds: z.number({ error: 'a number of seconds' }).int().positive().default(SIGNING_DEFAULTS.toleranceSeconds),
-      header: z.string().min(1).optional(),
-      prefix: z.string().optional(),
-      encoding: z.enum(['hex', 'base64'], { error: 'one of hex, base64' }).optional(),
-      template: z.string().min(1).optional(),
-      timestamp_header: z.string().min(1).optional(),
-      id_header: z.string().min(1).optional(),
+      scheme: z.enum(SIGNING_SCHEMES, { error: `one of ${SIGNING_SCHEMES.join(', ')}` }).describe('The signature scheme; `none` signs nothing.'),
+      secret: secretValue('inline').optional().describe('The secret; exactly one of `secret`, `secrets`, `secret_file`, `secret_files` (unless `none`).'),
+      secrets: z.array(secretValue('inline')).min(1, { error: 'at least one secret' }).optional().describe('Several secrets during rotation: every one signs, a verifier accepts any.'),
+      secret_file: secretFile(ctx).optional().describe('A file holding the secret (trailing newline trimmed).'),
+      secret_files: z.array(secretFile(ctx)).min(1, { error: 'at least one file' }).optional().describe('Several secret files during rotation.'),
+      tolerance_seconds: z.number({ error: 'a number of seconds' }).int().positive().default(SIGNING_DEFAULTS.toleranceSeconds).describe('How old a signed timestamp may be before a verifier refuses it.'),
+      header: z.string().min(1).optional().meta({ description: '`hmac-sha256` only: the signature header.', default: DEFAULT_GENERIC.header }),
+      prefix: z.string().optional().meta({ description: '`hmac-sha256` only: text before the signature.', default: JSON.stringify(DEFAULT_GENERIC.prefix) }),
+      encoding: z.enum(['hex', 'base64'], { error: 'one of hex, base64' }).optional().meta({ description: '`hmac-sha256` only.', default: DEFAULT_GENERIC.encoding }),
+      template: z.string().min(1).optional().meta({ description: '`hmac-sha256` only: the signed string; `{id}`, `{timestamp}` and `{body}` are replaced.', default: DEFAULT_GENERIC.template }),
+      timestamp_header: z.string().min(1).optional().meta({ description: '`hmac-sha256` only.', default: DEFAULT_GENERIC.timestampHeader }),
+      id_header: z.string().min(1).optional().meta({ description: '`hmac-sha256` only.', default: DEFAULT_GENERIC.idHeader }),
     })
     .superRefine((s, zctx) => {
       const given = [s.secret, s.secrets, s.secret_file, s.secret_files].filter((x) => x !== undefined).length;
