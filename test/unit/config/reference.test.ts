@@ -8,21 +8,11 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isMap, isSeq, parseDocument, type Node } from 'yaml';
-import { parseConfig } from '../../../config/index.js';
 import { configKeys, configurationReference } from '../../../config/reference/index.js';
-import { codeBlocks } from '../../support/markdown.js';
+import { codeBlocks, loadExample } from '../../support/doc-examples.js';
 import { ROOT } from '../../support/tools.js';
 
 const FILE = join(ROOT, 'docs/configuration.md');
-const ENDPOINT = 'endpoints:\n  - { name: payments-primary, url: "https://primary.example.com/webhook" }\n';
-
-/** Loads a doc example with the real loader; a fragment gets one endpoint. Every env var and secret file exists. */
-export function loadExample(yaml: string) {
-  const text = /^endpoints:/m.test(yaml) ? yaml : `${ENDPOINT}${yaml}`;
-  const env = new Proxy({}, { get: (_t, k) => `value-of-${String(k)}` });
-  return parseConfig(text, { file: 'example.yaml', dir: '/etc/hookwatch', env, readFile: () => 'secret\n' });
-}
-
 /** Every key path in a YAML text, lists written `[]` as in the reference. */
 function keyPaths(node: Node | null, prefix = '', out = new Set<string>()): Set<string> {
   if (isMap(node)) {
