@@ -31,6 +31,9 @@ export const fieldMapSchema = z.strictObject({
   timestamp_format: z.enum(TIMESTAMP_FORMATS).default(EXPORTER_DEFAULTS.mapTimestampFormat).describe('How the mapped `ts`, `created_at` and `queued_at` are written.'),
 });
 
+/** The `source` label of a source's own metrics. */
+const sourceName = nameSchema.optional().meta({ description: 'The `source` label of the exporter\'s own metrics; unique.', default: '<type>-<index>' });
+
 const formatFields = {
   format: z.enum(RECORD_FORMATS, { error: `one of ${RECORD_FORMATS.join(', ')}` }).default(EXPORTER_DEFAULTS.format).describe('The shape of each line: the hookwatch record, a Svix or Convoy attempt, or your own (`map`).'),
   map: fieldMapSchema.optional().describe('Where each record field is in a line: required with `format: map`; with another format it overrides the preset\'s paths.'),
@@ -40,14 +43,14 @@ export function sourceSchema(ctx: SchemaContext) {
   return z.discriminatedUnion('type', [
     z.strictObject({
       type: z.literal('file').describe('Tails a file or a glob, following rotation (rename or copytruncate).'),
-      name: nameSchema.optional().meta({ description: 'The `source` label of the exporter\'s own metrics; unique.', default: '<type>-<index>' }),
+      name: sourceName,
       path: filePathSchema.describe('A file, or a glob in the file name (`/var/log/webhooks/*.jsonl`).'),
       ...formatFields,
     }),
-    z.strictObject({ type: z.literal('stdin').describe('Reads lines from standard input.'), name: nameSchema.optional().meta({ description: 'The `source` label of the exporter\'s own metrics; unique.', default: '<type>-<index>' }), ...formatFields }),
+    z.strictObject({ type: z.literal('stdin').describe('Reads lines from standard input.'), name: sourceName, ...formatFields }),
     z.strictObject({
       type: z.literal('http').describe('Accepts lines POSTed to the exporter\'s address (one record a line).'),
-      name: nameSchema.optional().meta({ description: 'The `source` label of the exporter\'s own metrics; unique.', default: '<type>-<index>' }),
+      name: sourceName,
       path: z.string().startsWith('/').default(EXPORTER_DEFAULTS.ingestPath).describe('The URL path that accepts POSTs.'),
       token_file: secretFile(ctx).optional().describe('A bearer token every POST must carry; none when omitted.'),
       max_body_bytes: z.number().int().positive().default(EXPORTER_DEFAULTS.ingestMaxBodyBytes).describe('Largest accepted body (413 past it).'),
