@@ -23,15 +23,17 @@ export function codeBlocks(markdown: string): CodeBlock[] {
   return out;
 }
 
+/** A Standard Webhooks secret (whsec_ + base64) is a secret for every scheme. */
+const SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
 const ENDPOINT = 'endpoints:\n  - { name: payments-primary, url: "https://primary.example.com/webhook" }\n';
 
 /**
  * Loads a doc's YAML example with the real loader; a fragment without
- * `endpoints:` gets one endpoint. Every environment variable is set and
- * every secret file exists.
+ * `endpoints:` gets one endpoint. Every environment variable and secret
+ * file holds a secret every scheme accepts.
  */
 export function loadExample(yaml: string): Config {
   const text = /^endpoints:/m.test(yaml) ? yaml : `${ENDPOINT}${yaml}`;
-  const env = new Proxy({}, { get: (_t, k) => `value-of-${String(k)}` });
-  return parseConfig(text, { file: 'example.yaml', dir: '/etc/hookwatch', env, readFile: () => 'secret\n' });
+  const env = new Proxy({}, { get: () => SECRET });
+  return parseConfig(text, { file: 'example.yaml', dir: '/etc/hookwatch', env, readFile: () => `${SECRET}\n` });
 }
