@@ -29,7 +29,7 @@ export const receiverSchema = z.strictObject({
     concurrency: z.number().int().positive().default(RECEIVER_DEFAULTS.processing.concurrency).describe('Events handled at once.'),
     queue_limit: z.number().int().positive().default(RECEIVER_DEFAULTS.processing.queueLimit).describe('Queued events before new ones get 503.'),
     max_attempts: z.number().int().positive().default(RECEIVER_DEFAULTS.processing.maxAttempts).describe('Handler attempts before an event is dead-lettered.'),
-    backoff: durationSchema.prefault(RECEIVER_DEFAULTS.processing.backoff.text).describe('First delay between handler attempts (doubling).'),
+    backoff: durationSchema.prefault(RECEIVER_DEFAULTS.processing.backoff.text).describe('Delay before the first handler retry; it doubles for each further one, with ±50% jitter.'),
     max_backoff: durationSchema.prefault(RECEIVER_DEFAULTS.processing.maxBackoff.text).describe('Longest delay between handler attempts.'),
     dlq_replay_interval: durationSchema.optional().describe('Replay DLQ entries at least this old on this interval (a dependency had time to recover); off when omitted.'),
   }).prefault({}),
