@@ -101,7 +101,7 @@ export const SECTIONS: readonly Section[] = [
     - { type: file, name: deliveries, path: /var/log/webhooks/deliveries.jsonl }              # format: hookwatch
     - { type: file, name: svix, path: "/var/log/svix/*.jsonl", format: svix }
     - { type: stdin, name: convoy, format: convoy }
-    - { type: http, name: ingest, path: /ingest, token_file: secrets/ingest_token, max_body_bytes: 10485760 }
+    - { type: http, name: ingest, path: /ingest, token_file: secrets/ingest_token, max_body_bytes: 10485760, idempotency: { ttl: 1h, max_entries: 10000 } }
     - type: file
       name: legacy
       path: /var/log/legacy/attempts.log
