@@ -91,6 +91,8 @@ export const PARSE_ERROR_REASONS = [
   'bad_timestamp',
   'line_too_long',
   'unknown_kind',
+  /** A value outside its field's enum (an attempt's `outcome`, a processed `status`, Svix's `status`, Convoy's `status`). */
+  'unknown_value',
 ] as const;
 export type ParseErrorReason = (typeof PARSE_ERROR_REASONS)[number];
 

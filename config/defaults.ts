@@ -21,6 +21,15 @@ export const EXPORTER_DEFAULTS = {
   pollInterval: duration(0.25),
   maxLineBytes: 1024 * 1024,
   labelLimit: 200,
+  /**
+   * (event, endpoint) pairs remembered to number the attempts of formats
+   * without an attempt number (Svix, Convoy), so retries count; the least
+   * recently seen is forgotten first, a delivered pair at once (about 100
+   * bytes each, in memory and in the checkpoint).
+   */
+  attemptMemory: 10_000,
+  /** The daemon logs at most `lines` bad lines per source per `interval`, then one line with the count suppressed. */
+  badLineLog: { lines: 10, interval: duration(60) },
   ingestMaxBodyBytes: 10 * 1024 * 1024,
   ingestPath: '/ingest',
   /**

@@ -147,6 +147,8 @@ export interface ExporterConfig {
   readonly maxLineBytes: number;
   /** Distinct values kept per label before new ones become `other`. */
   readonly labelLimit: number;
+  /** (event, endpoint) pairs remembered to number attempts of formats without a number (Svix, Convoy). */
+  readonly attemptMemory?: number;
   readonly sources: readonly SourceConfig[];
 }
 

@@ -36,6 +36,7 @@ export function normalizeExporter(e: ExporterInput, path: (p: string) => string)
     pollSeconds: e.poll_interval.seconds,
     maxLineBytes: e.max_line_bytes,
     labelLimit: e.label_limit,
+    attemptMemory: e.attempt_memory,
     sources: e.sources.map((s, i) => source(s, names[i] as string, path)),
   };
 }

@@ -88,6 +88,7 @@ export function exporterSchema(ctx: SchemaContext) {
     poll_interval: durationSchema.prefault(EXPORTER_DEFAULTS.pollInterval.text).describe('How often files are checked for new lines, renames and truncation.'),
     max_line_bytes: z.number().int().positive().default(EXPORTER_DEFAULTS.maxLineBytes).describe('Longer lines are skipped and counted as `line_too_long`.'),
     label_limit: z.number().int().positive().default(EXPORTER_DEFAULTS.labelLimit).describe('Distinct `endpoint` and `event_type` values kept before new ones become `other` (configured endpoints are exempt).'),
+    attempt_memory: z.number().int().positive().default(EXPORTER_DEFAULTS.attemptMemory).describe('How many (event, endpoint) pairs are remembered to number Svix and Convoy attempts, which carry no attempt number; the oldest is forgotten first.'),
     sources: z.array(sourceSchema(ctx)).default([]).describe('Where delivery logs come from.'),
   }).superRefine((e, zctx) => {
     e.sources.forEach((s, i) => {

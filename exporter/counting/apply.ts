@@ -3,11 +3,19 @@
  * traffic). Pure: a record and its resolved labels in, state updated.
  */
 import { retryAttemptOf, statusClassOf, type FailureReason } from '../../catalog/index.js';
-import type { DeliveryRecord } from '../records/record.js';
+import type { DeliveryRecord, RecordOutcome } from '../records/record.js';
 import type { Aggregates } from '../state/aggregates.js';
 
-/** Why an attempt failed, or null when it succeeded (2xx and no error). */
-export function failureReasonOf(status: number | undefined, error: string | undefined): FailureReason | null {
+/** Outcomes saying the attempt failed, whatever its status says (Svix fails a 2xx that came after its timeout). */
+const FAILED_OUTCOMES: ReadonlySet<string | undefined> = new Set(['retrying', 'failed', 'dead_lettered']);
+
+/** Why an attempt failed, or null when it succeeded (2xx and no error, and no failing outcome). */
+export function failureReasonOf(status: number | undefined, error: string | undefined, outcome?: RecordOutcome): FailureReason | null {
+  const reason = reasonOf(status, error);
+  return reason === null && FAILED_OUTCOMES.has(outcome) ? 'other' : reason;
+}
+
+function reasonOf(status: number | undefined, error: string | undefined): FailureReason | null {
   const cls = statusClassOf(status);
   if (cls !== 'none' && cls !== '2xx') {
     if (status === 429) return 'rate_limited';
@@ -20,9 +28,16 @@ export function failureReasonOf(status: number | undefined, error: string | unde
   return cls === '2xx' ? null : 'other';
 }
 
-/** Classifies transport error text (Node, Go and curl spellings). */
+/** URLs, then dotted names and addresses (`tls.example.com`, `203.0.113.9:443`). */
+const TARGETS = /[a-z][a-z0-9+.-]*:\/\/[^\s"']*|[a-z0-9_-]+(?:\.[a-z0-9_-]+)+(?::\d+)?/g;
+
+/**
+ * Classifies transport error text (Node, Go, Rust and curl spellings).
+ * Targets are cut out first: Go embeds the URL and host (`Post "https://tls.example/…":
+ * dial tcp …: connection refused`), and a host name must not decide the reason.
+ */
 export function errorReasonOf(error: string): FailureReason {
-  const e = error.toLowerCase();
+  const e = error.toLowerCase().replace(TARGETS, ' ');
   if (/timeout|timed out|etimedout|deadline/.test(e)) return 'timeout';
   if (/enotfound|eai_again|dns|no such host|getaddrinfo/.test(e)) return 'dns';
   if (/tls|ssl|certificate|cert_|x509|handshake/.test(e)) return 'tls';
@@ -37,17 +52,18 @@ function elapsed(from: number, to: number): number {
 
 /**
  * Applies one record. `endpoint` and `eventType` are the final label
- * values (resolved and capped by the caller).
+ * values (resolved and capped by the caller); `attempt` is the record's,
+ * or the one numbered for it when the format has none.
  */
-export function applyRecord(agg: Aggregates, r: DeliveryRecord, endpoint: string, eventType: string): void {
+export function applyRecord(agg: Aggregates, r: DeliveryRecord, endpoint: string, eventType: string, attempt = r.attempt): void {
   const ee = { endpoint, event_type: eventType };
   const ep = { endpoint };
   switch (r.kind) {
     case 'attempt': {
       agg.inc('deliveries', { ...ee, status_class: statusClassOf(r.status) });
-      const reason = failureReasonOf(r.status, r.error);
+      const reason = failureReasonOf(r.status, r.error, r.outcome);
       if (reason !== null) agg.inc('deliveryFailures', { ...ee, reason });
-      const retry = r.attempt === undefined ? null : retryAttemptOf(r.attempt);
+      const retry = attempt === undefined ? null : retryAttemptOf(attempt);
       if (retry !== null) agg.inc('deliveryRetries', { ...ee, attempt: retry });
       const d = r.durationSeconds !== undefined && r.durationSeconds >= 0 ? r.durationSeconds : undefined;
       if (d !== undefined) agg.observe('deliveryDuration', ee, d);

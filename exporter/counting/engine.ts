@@ -4,13 +4,15 @@
  * reason); `lines_read` is their sum. Sources call it synchronously, so
  * the state and the sources' offsets always move together.
  */
-import { LABEL } from '../../catalog/index.js';
+import { LABEL, type ParseErrorReason } from '../../catalog/index.js';
+import { EXPORTER_DEFAULTS } from '../../config/index.js';
 import { applyRecord } from './apply.js';
+import { AttemptMemory, type SerializedAttempts } from './attempts.js';
 import { EndpointResolver, type EndpointRef } from './endpoints.js';
 import { LabelGuard } from './label-guard.js';
 import { parseLine, readerFor, type FormatSpec } from '../records/parse.js';
 import type { DeliveryRecord } from '../records/record.js';
-import type { LineSink } from '../sources/lines.js';
+import type { LineAt, LineSink } from '../sources/lines.js';
 import { Aggregates } from '../state/aggregates.js';
 
 export interface EngineOptions {
@@ -19,22 +21,34 @@ export interface EngineOptions {
   /** Restored state (from a checkpoint). */
   readonly aggregates?: Aggregates;
   readonly labels?: Readonly<Record<string, readonly string[]>>;
+  /** (event, endpoint) pairs remembered to number attempts of formats without a number (default: none restored). */
+  readonly attemptMemory?: number;
+  readonly attempts?: SerializedAttempts;
+  /** Told about every line that was not a record (the daemon logs them, rate-limited). */
+  readonly badLine?: BadLineHook;
 }
+
+export type BadLineHook = (source: string, reason: ParseErrorReason, at: LineAt | undefined) => void;
 
 export class Engine {
   readonly agg: Aggregates;
   private resolver: EndpointResolver;
   readonly guard: LabelGuard;
+  readonly attempts: AttemptMemory;
+  private readonly badLine: BadLineHook | undefined;
 
   constructor(opts: EngineOptions) {
     this.agg = opts.aggregates ?? new Aggregates();
+    this.attempts = new AttemptMemory(opts.attemptMemory ?? EXPORTER_DEFAULTS.attemptMemory, opts.attempts);
+    this.badLine = opts.badLine;
     this.resolver = new EndpointResolver(opts.endpoints);
     this.guard = new LabelGuard(opts.labelLimit, this.exemptFor(this.resolver), opts.labels);
   }
 
-  /** Applies a reloaded config's endpoints and label cap. */
-  reconfigure(endpoints: readonly EndpointRef[], labelLimit: number): void {
+  /** Applies a reloaded config's endpoints, label cap and attempt memory. */
+  reconfigure(endpoints: readonly EndpointRef[], labelLimit: number, attemptMemory?: number): void {
     this.resolver = new EndpointResolver(endpoints);
+    if (attemptMemory !== undefined) this.attempts.reconfigure(attemptMemory);
     this.guard.reconfigure(labelLimit, this.exemptFor(this.resolver));
   }
 
@@ -43,22 +57,27 @@ export class Engine {
   }
 
   /** A line sink that counts into this engine under the `source` label; `line` says whether it was a record. */
-  sink(source: string, spec: FormatSpec): { line(text: string, bytes: number): boolean; tooLong(bytes: number): void } & LineSink {
+  sink(source: string, spec: FormatSpec): { line(text: string, bytes: number, where?: () => LineAt): boolean } & LineSink {
     const read = readerFor(spec);
     const src = { source };
     return {
-      line: (text, bytes) => {
+      line: (text, bytes, where) => {
         this.countLine(src, bytes);
         const r = parseLine(text, read);
         if (r.ok) this.record(source, r.record);
-        else this.agg.inc('exporterParseErrors', { source, reason: r.reason });
+        else this.skipped(source, r.reason, where);
         return r.ok;
       },
-      tooLong: (bytes) => {
+      tooLong: (bytes, where) => {
         this.countLine(src, bytes);
-        this.agg.inc('exporterParseErrors', { source, reason: 'line_too_long' });
+        this.skipped(source, 'line_too_long', where);
       },
     };
+  }
+
+  private skipped(source: string, reason: ParseErrorReason, where: (() => LineAt) | undefined): void {
+    this.agg.inc('exporterParseErrors', { source, reason });
+    this.badLine?.(source, reason, where?.());
   }
 
   private countLine(src: { readonly source: string }, bytes: number): void {
@@ -70,7 +89,8 @@ export class Engine {
   record(source: string, r: DeliveryRecord): void {
     const endpoint = this.guard.admit(LABEL.endpoint, this.resolver.resolve(r.endpoint, r.url), this.agg);
     const eventType = this.guard.admit(LABEL.eventType, r.eventType, this.agg);
-    applyRecord(this.agg, r, endpoint, eventType);
+    const attempt = r.deriveAttempt && r.kind === 'attempt' ? this.attempts.next(r.eventId, r.endpoint ?? r.url ?? '', r.outcome === 'delivered') : r.attempt;
+    applyRecord(this.agg, r, endpoint, eventType, attempt);
     this.agg.inc('exporterRecords', { source, kind: r.kind });
     const src = { source };
     if (r.ts > this.agg.get('exporterLastEvent', src)) this.agg.set('exporterLastEvent', src, r.ts);

@@ -6,7 +6,7 @@
  */
 import { PROCESSED_STATUSES, type ProcessedStatus } from '../../catalog/index.js';
 import { MAPPED_FIELDS, type DurationUnit, type MappedField } from '../../config/index.js';
-import { FieldError, RECORD_KINDS, type DeliveryRecord, type RecordKind } from './record.js';
+import { FieldError, RECORD_KINDS, RECORD_OUTCOMES, type DeliveryRecord, type RecordKind, type RecordOutcome } from './record.js';
 import { optionalTimestamp, readTimestamp, type TimestampFormat } from './time.js';
 
 const UNIT_SECONDS: Record<DurationUnit, number> = { s: 1, ms: 1e-3, us: 1e-6, ns: 1e-9 };
@@ -25,8 +25,14 @@ export interface FieldMapping {
    * it; a property test checks the two agree).
    */
   readonly extract?: (o: Record<string, unknown>) => Fields;
-  /** Format-specific fix-ups on the raw object (Svix status codes, Convoy durations). */
-  readonly derive?: (raw: Record<string, unknown>) => Partial<Pick<DeliveryRecord, 'outcome' | 'durationSeconds'>>;
+  /**
+   * Format-specific fix-ups on the raw object (Svix status codes, Convoy
+   * durations, an error text where the format has no error field); may
+   * throw FieldError for a value outside the format's enum.
+   */
+  readonly derive?: (raw: Record<string, unknown>) => Partial<Pick<DeliveryRecord, 'outcome' | 'durationSeconds' | 'error'>>;
+  /** The format has no attempt number: attempts are numbered while counting (DeliveryRecord.deriveAttempt). */
+  readonly deriveAttempt?: boolean;
 }
 
 /** The raw values found for each mapped field. */
@@ -85,6 +91,7 @@ export function compileMapping(m: FieldMapping): RecordReader {
   const unit = UNIT_SECONDS[m.durationUnit];
   const tf = m.timestampFormat;
   const defaults = m.defaults ?? {};
+  const deriveAttempt = m.deriveAttempt === true;
   return (o) => {
     const f = extract(o);
     const kindText = str(f.kind, false) ?? defaults.kind ?? 'attempt';
@@ -101,28 +108,37 @@ export function compileMapping(m: FieldMapping): RecordReader {
     if (kind === 'processed') {
       // Receiver-side records carry the processing outcome, not an HTTP code.
       const s = str(f.status, false);
-      if (s !== undefined && !(PROCESSED_STATUSES as readonly string[]).includes(s)) throw new FieldError('wrong_type');
-      processedStatus = s as ProcessedStatus | undefined;
+      processedStatus = oneOf<ProcessedStatus>(s, PROCESSED_STATUSES);
     } else status = num(f.status);
     const duration = num(f.duration);
     const processing = num(f.processing);
     const extra = m.derive ? m.derive(o) : {};
     const errorValue = f.error;
+    const attempt = num(f.attempt);
+    const outcome: RecordOutcome | undefined = oneOf(str(f.outcome, false), RECORD_OUTCOMES) ?? extra.outcome;
     return {
       kind, ts, eventId, eventType, endpoint, url,
-      attempt: num(f.attempt),
+      attempt,
       status,
-      error: errorValue == null || errorValue === '' || errorValue === false ? undefined : typeof errorValue === 'string' ? errorValue : 'other',
+      error: errorValue == null || errorValue === '' || errorValue === false ? extra.error : typeof errorValue === 'string' ? errorValue : 'other',
       durationSeconds: duration === undefined ? extra.durationSeconds : duration * unit,
       createdAt: optionalTimestamp(f.created_at, tf),
       queuedAt: optionalTimestamp(f.queued_at, tf),
-      outcome: str(f.outcome, false) ?? extra.outcome,
+      outcome,
       rateLimitLimit: num(f.rate_limit_limit),
       rateLimitRemaining: num(f.rate_limit_remaining),
       processingSeconds: processing === undefined ? undefined : processing * unit,
       processedStatus,
+      deriveAttempt: deriveAttempt && attempt === undefined,
     };
   };
+}
+
+/** A value of `allowed`, or FieldError(unknown_value); undefined when absent. */
+export function oneOf<T extends string>(v: string | undefined, allowed: readonly T[]): T | undefined {
+  if (v === undefined) return undefined;
+  if (!(allowed as readonly string[]).includes(v)) throw new FieldError('unknown_value');
+  return v as T;
 }
 
 function missing(): never {

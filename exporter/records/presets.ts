@@ -4,6 +4,7 @@
  * research/exporter-anchors.md §2).
  */
 import type { FieldMapping } from './map.js';
+import { FieldError } from './record.js';
 import { optionalTimestamp } from './time.js';
 
 /** DESIGN.md "Delivery log record v1". */
@@ -30,9 +31,15 @@ export const HOOKWATCH_FORMAT: FieldMapping = {
   },
 };
 
+/** Svix fails an attempt without a 2xx response within 15 s (docs.svix.com/retries). */
+const SVIX_TIMEOUT_MS = 15_000;
+
 /**
- * Svix `MessageAttemptOut`: `status` 0=Success 1=Pending 2=Fail 3=Sending;
- * the event type is only present when the attempt embeds its `msg`.
+ * Svix `MessageAttemptOut`: `status` 0=Success 1=Pending 2=Fail 3=Sending
+ * (any other value is a parse error); the event type is only present when
+ * the attempt embeds its `msg`. There is no attempt number (numbered per
+ * message and endpoint while counting) and no error field: with no response
+ * (`responseStatusCode` 0) the `response` text is the error ("timed out", …).
  */
 export const SVIX_FORMAT: FieldMapping = {
   paths: {
@@ -42,12 +49,25 @@ export const SVIX_FORMAT: FieldMapping = {
   durationUnit: 'ms',
   timestampFormat: 'iso8601',
   defaults: { event_type: 'unknown' },
-  derive: (raw) => (raw.status === 0 ? { outcome: 'delivered' } : raw.status === 2 ? { outcome: 'failed' } : {}),
+  deriveAttempt: true,
+  derive: (raw) => {
+    const s = raw.status;
+    if (s != null && s !== 0 && s !== 1 && s !== 2 && s !== 3) throw new FieldError('unknown_value');
+    const code = raw.responseStatusCode;
+    const noResponse = code === 0 || code == null;
+    const text = noResponse && typeof raw.response === 'string' && raw.response.trim() !== '' ? raw.response : undefined;
+    const ms = raw.responseDurationMs;
+    // No response and no text, but as long as Svix waits for one: its timeout.
+    const error = text ?? (noResponse && typeof ms === 'number' && ms >= SVIX_TIMEOUT_MS ? `no response within ${SVIX_TIMEOUT_MS / 1000} s (timeout)` : undefined);
+    return { ...(s === 0 ? { outcome: 'delivered' } : s === 2 ? { outcome: 'failed' } : {}), ...(error ? { error } : {}) };
+  },
 };
 
 /**
- * Convoy `DeliveryAttempt`: `http_status` is a string, `status` a boolean,
- * and there is no duration field, so it is `responded_at − requested_at`.
+ * Convoy `DeliveryAttempt`: `http_status` is a string, `status` a boolean
+ * (anything else is a parse error), no attempt number (numbered per
+ * `msg_id`, the event delivery, and endpoint while counting), and no
+ * duration field, so it is `responded_at − requested_at`.
  */
 export const CONVOY_FORMAT: FieldMapping = {
   paths: {
@@ -56,8 +76,10 @@ export const CONVOY_FORMAT: FieldMapping = {
   durationUnit: 'ms',
   timestampFormat: 'iso8601',
   defaults: { event_type: 'unknown' },
+  deriveAttempt: true,
   derive: (raw) => {
-    const out: { outcome?: string; durationSeconds?: number } = raw.status === true ? { outcome: 'delivered' } : {};
+    if (raw.status != null && typeof raw.status !== 'boolean') throw new FieldError('unknown_value');
+    const out: { outcome?: 'delivered'; durationSeconds?: number } = raw.status === true ? { outcome: 'delivered' } : {};
     try {
       const a = optionalTimestamp(raw.requested_at);
       const b = optionalTimestamp(raw.responded_at);

@@ -7,6 +7,15 @@ import type { ParseErrorReason, ProcessedStatus } from '../../catalog/index.js';
 export const RECORD_KINDS = ['attempt', 'dlq', 'dlq_replay', 'processed'] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
+/**
+ * An attempt's `outcome` (record v1): `delivered` and `dead_lettered` are
+ * an event's final outcomes; `retrying` and `failed` say this attempt
+ * failed (`failed`: without saying whether the sender retries, as a Svix
+ * attempt with status Fail). Any other value is a parse error, never dropped.
+ */
+export const RECORD_OUTCOMES = ['delivered', 'retrying', 'failed', 'dead_lettered'] as const;
+export type RecordOutcome = (typeof RECORD_OUTCOMES)[number];
+
 /** One parsed line. Times are Unix seconds; durations are seconds. */
 export interface DeliveryRecord {
   readonly kind: RecordKind;
@@ -25,11 +34,16 @@ export interface DeliveryRecord {
   readonly durationSeconds: number | undefined;
   readonly createdAt: number | undefined;
   readonly queuedAt: number | undefined;
-  readonly outcome: string | undefined;
+  readonly outcome: RecordOutcome | undefined;
   readonly rateLimitLimit: number | undefined;
   readonly rateLimitRemaining: number | undefined;
   readonly processingSeconds: number | undefined;
   readonly processedStatus: ProcessedStatus | undefined;
+  /**
+   * The format carries no attempt number (Svix, Convoy): the counting stage
+   * numbers the attempts of each (event, endpoint) in log order.
+   */
+  readonly deriveAttempt?: boolean;
 }
 
 /** Result of parsing one line: a record, or the reason it was skipped. */

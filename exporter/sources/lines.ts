@@ -4,10 +4,23 @@
  * once, when its newline arrives) without ever being held whole.
  */
 
-/** Receives complete lines. `bytes` includes the newline. */
+/** Where a line is in its file, for messages about it. */
+export interface LineAt {
+  readonly file: string;
+  /** 1-based; undefined when not known (resumed from a checkpoint that did not keep the count). */
+  readonly line: number | undefined;
+  /** Byte offset of the line's start. */
+  readonly offset: number;
+}
+
+/**
+ * Receives complete lines. `bytes` includes the newline. File sources pass
+ * `where`, valid during the call, to say where the line is (called only
+ * for a line worth a message, so the hot path allocates nothing).
+ */
 export interface LineSink {
-  line(text: string, bytes: number): void;
-  tooLong(bytes: number): void;
+  line(text: string, bytes: number, where?: () => LineAt): void;
+  tooLong(bytes: number, where?: () => LineAt): void;
 }
 
 export class LineSplitter {

@@ -21,6 +21,8 @@ export interface SourcePosition {
   /** Hex SHA-1 of the first `fpLen` bytes (guards against inode reuse). */
   readonly fp: string;
   readonly fpLen: number;
+  /** Lines up to `offset`, for messages naming a line (absent in older checkpoints). */
+  readonly lines?: number;
 }
 
 export interface Checkpoint {
@@ -36,6 +38,12 @@ export interface Checkpoint {
   readonly state: SerializedAggregates;
   /** Per `http` source: the Idempotency-Keys applied in this state (absent in checkpoints before keys). */
   readonly ingest?: Readonly<Record<string, SerializedBatchKeys>>;
+  /**
+   * Attempt numbering of formats without an attempt number (Svix, Convoy):
+   * `[event \u0000 endpoint, attempts seen]`, least recently seen first
+   * (counting/attempts.ts). Absent in older checkpoints: numbering starts afresh.
+   */
+  readonly attempts?: readonly (readonly [string, number])[];
 }
 
 /** A checkpoint that exists but cannot be used; the daemon refuses to guess. */

@@ -34,7 +34,7 @@ describe('native hookwatch records', () => {
     ['a timestamp without zone', line({ ...base, ts: '2026-11-28T10:00:01' }), 'bad_timestamp'],
     ['a timestamp that is prose', line({ ...base, ts: 'yesterday' }), 'bad_timestamp'],
     ['an unknown kind', line({ ...base, kind: 'retry' }), 'unknown_kind'],
-    ['a processed record with an unknown status', line({ ...base, kind: 'processed', status: 'meh' }), 'wrong_type'],
+    ['a processed record with an unknown status', line({ ...base, kind: 'processed', status: 'meh' }), 'unknown_value'],
   ])('skips %s with a reason', (_what, text, reason) => {
     expect(parseLine(text, native)).toEqual({ ok: false, reason });
   });
