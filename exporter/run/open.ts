@@ -5,6 +5,7 @@
  */
 import type { Readable } from 'node:stream';
 import type { FileSourceConfig, RecordFormatSpec } from '../../config/index.js';
+import type { Logger } from '../../daemon/index.js';
 import type { Engine } from '../counting/engine.js';
 import { FileSource } from '../sources/file-source.js';
 import type { LineSink } from '../sources/lines.js';
@@ -19,11 +20,20 @@ export interface Resume {
 
 const FRESH: Resume = { positions: new Map(), retired: [] };
 
-/** A file source counting into `engine` (or into `sink`, when the caller parses lines itself). */
-export function openFileSource(engine: Engine, s: FileSourceConfig, maxLineBytes: number, resume: Resume = FRESH, sink: LineSink = engine.sink(s.name, s)): FileSource {
+/**
+ * A file source counting into `engine` (or into `sink`, when the caller
+ * parses lines itself); with `log`, a path without a file is logged once
+ * ("waiting for file") and again when the file appears.
+ */
+export function openFileSource(engine: Engine, s: FileSourceConfig, maxLineBytes: number, resume: Resume = FRESH, sink: LineSink = engine.sink(s.name, s), log?: Logger): FileSource {
   const agg = engine.agg;
   const source = { source: s.name };
-  const hooks = { rotated: () => agg.inc('exporterRotations', source), truncated: () => agg.inc('exporterTruncations', source) };
+  const hooks = {
+    rotated: () => agg.inc('exporterRotations', source),
+    truncated: () => agg.inc('exporterTruncations', source),
+    waiting: (path: string) => log?.warn('waiting for file', { source: s.name, path }),
+    appeared: (path: string) => log?.info('file appeared', { source: s.name, path }),
+  };
   return new FileSource(s.name, s.path, sink, maxLineBytes, hooks, resume.positions, resume.retired);
 }
 

@@ -11,6 +11,7 @@ import { Engine } from '../counting/engine.js';
 import { renderExposition } from '../exposition/render.js';
 import type { FileSource } from '../sources/file-source.js';
 import { openFileSource } from './open.js';
+import { BadLineLog } from './bad-lines.js';
 import { Aggregates } from '../state/aggregates.js';
 import { BatchKeys } from '../state/batch-keys.js';
 import type { ExporterSettings } from './settings.js';
@@ -36,15 +37,19 @@ export class ExporterRuntime {
   private pending: Promise<void> | null = null;
   private readonly now: () => number;
   private readonly log: Logger;
+  private readonly badLines: BadLineLog;
 
   private constructor(private settings: ExporterSettings, private saved: Checkpoint | null, private readonly opts: RuntimeOptions) {
     this.now = opts.now ?? (() => Date.now() / 1000);
     this.log = opts.log ?? silentLogger;
+    this.badLines = new BadLineLog(this.log, { now: this.now });
     this.engine = new Engine({
       endpoints: settings.endpoints,
       labelLimit: settings.labelLimit,
       aggregates: saved ? Aggregates.from(saved.state) : new Aggregates(),
       labels: saved?.labels ?? {},
+      // Attempt numbering (Svix, Convoy) and the bad-line log: see counting/attempts.ts, ./bad-lines.ts.
+      attemptMemory: settings.attemptMemory, attempts: saved?.attempts, badLine: this.badLines.report,
     });
     this.engine.agg.set('buildInfo', { version: opts.version, component: 'exporter' }, 1);
     this.published = renderExposition(this.engine.agg);
@@ -100,7 +105,7 @@ export class ExporterRuntime {
     for (const s of this.settings.sources) {
       if (s.type !== 'file') continue;
       const resume = { positions: saved.get(s.name) ?? new Map<string, SourcePosition>(), retired: this.saved?.retired?.[s.name] ?? [] };
-      this.files.push(openFileSource(this.engine, s, this.settings.maxLineBytes, resume));
+      this.files.push(openFileSource(this.engine, s, this.settings.maxLineBytes, resume, undefined, this.log));
     }
   }
 
@@ -109,6 +114,7 @@ export class ExporterRuntime {
     return this.serial(async () => {
       let more = false;
       for (const f of this.files) if (await f.poll(follow)) more = true;
+      this.badLines.tick();
       return more;
     });
   }
@@ -182,7 +188,8 @@ export class ExporterRuntime {
     const text = renderExposition(agg);
     const retired = Object.fromEntries(this.files.map((f) => [f.name, f.retired()]));
     const ingest = this.keys.size > 0 ? { ingest: Object.fromEntries([...this.keys].map(([name, k]) => [name, k.toJSON()])) } : {};
-    const cp: Checkpoint = { version: 1, writtenAt: at, sources, retired, labels: this.engine.guard.toJSON(), state: agg.toJSON(), ...ingest };
+    const attempts = this.engine.attempts.size > 0 ? { attempts: this.engine.attempts.toJSON() } : {};
+    const cp: Checkpoint = { version: 1, writtenAt: at, sources, retired, labels: this.engine.guard.toJSON(), state: agg.toJSON(), ...ingest, ...attempts };
     const version = agg.version;
     try {
       await writeCheckpoint(this.settings.stateDir, JSON.stringify(cp));
@@ -197,7 +204,7 @@ export class ExporterRuntime {
 
   /** Applies a reloaded config: endpoint names, label cap, added or removed file sources. */
   async reconfigure(next: ExporterSettings): Promise<void> {
-    this.engine.reconfigure(next.endpoints, next.labelLimit);
+    this.engine.reconfigure(next.endpoints, next.labelLimit, next.attemptMemory);
     for (const s of next.sources) if (s.type === 'http') this.keys.get(s.name)?.reconfigure(s.idempotency);
     const key = (s: ExporterSettings['sources'][number]) => (s.type === 'file' ? `${s.name}${KEY_SEP}${s.path}${KEY_SEP}${s.format}${KEY_SEP}${JSON.stringify(s.map ?? null)}` : '');
     const before = new Set(this.settings.sources.map(key));

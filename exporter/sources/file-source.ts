@@ -21,7 +21,7 @@ class PathFile {
   constructor(path: string, sink: LineSink, maxLineBytes: number, hooks: TailHooks, saved: SourcePosition | undefined, retired: readonly SourcePosition[]) {
     this.retiredList = [...retired];
     this.tail = new FileTail(path, sink, maxLineBytes, {
-      truncated: () => hooks.truncated(),
+      ...hooks,
       rotated: (old) => {
         this.retiredList.push(old);
         if (this.retiredList.length > MAX_RETIRED) this.retiredList.shift();

@@ -16,12 +16,16 @@
 import { open, stat, type FileHandle } from 'node:fs/promises';
 import type { SourcePosition } from '../state/checkpoint.js';
 import { findRotated, fingerprint, readHead, FINGERPRINT_BYTES, type Fingerprint } from './identity.js';
-import { LineSplitter, type LineSink } from './lines.js';
+import { LineSplitter, type LineAt, type LineSink } from './lines.js';
 
 export interface TailHooks {
   /** The file we followed was replaced; `old` is where we left it (at its end). */
   rotated(old: SourcePosition): void;
   truncated(): void;
+  /** The path has no file (yet): told once, until it appears. */
+  waiting?(path: string): void;
+  /** A file waited for is there now. */
+  appeared?(path: string): void;
 }
 
 /** `path`: follow a path across rotations (one path source); `file`: follow one file (a glob source). */
@@ -45,6 +49,12 @@ export class FileTail {
   private readonly buf = Buffer.allocUnsafe(CHUNK);
   /** Size of the file at the last look (for lag). */
   size = 0;
+  /** Lines counted before `cursor` (undefined: resumed without the count); where the current line starts. */
+  private lines: number | undefined = 0;
+  private cursor = 0;
+  private lineStart = 0;
+  private waitingTold = false;
+  private readonly where = (): LineAt => ({ file: this.path, line: this.lines, offset: this.lineStart });
 
   constructor(
     public path: string,
@@ -54,13 +64,23 @@ export class FileTail {
     private resume: SourcePosition | undefined,
     private readonly mode: TailMode = 'path',
   ) {
-    this.splitter = new LineSplitter(maxLineBytes, sink);
+    this.splitter = new LineSplitter(maxLineBytes, {
+      line: (text, bytes) => { this.step(bytes); sink.line(text, bytes, this.where); },
+      tooLong: (bytes) => { this.step(bytes); sink.tooLong(bytes, this.where); },
+    });
+  }
+
+  /** Moves the line count past one line of `bytes`. */
+  private step(bytes: number): void {
+    this.lineStart = this.cursor;
+    this.cursor += bytes;
+    if (this.lines !== undefined) this.lines++;
   }
 
   /** Where the counted lines end, or null before the file was first opened. */
   position(): SourcePosition | null {
     if (!this.fh) return this.resume ?? null;
-    return { path: this.path, dev: this.dev, ino: this.ino, offset: this.offset, ...this.fp };
+    return { path: this.path, dev: this.dev, ino: this.ino, offset: this.offset, ...this.fp, ...(this.lines === undefined ? {} : { lines: this.lines }) };
   }
 
   /** Identity of the open file, `dev:ino`. */
@@ -107,6 +127,12 @@ export class FileTail {
     }
     if (!ok) ok = await this.openAt(this.path);
     if (ok) this.resume = undefined;
+    // Told once per change: waiting while none is there, appeared when one is.
+    if (ok === this.waitingTold) {
+      this.waitingTold = !ok;
+      if (ok) this.hooks.appeared?.(this.path);
+      else this.hooks.waiting?.(this.path);
+    }
     return ok;
   }
 
@@ -128,7 +154,7 @@ export class FileTail {
       // Same file, shorter or with other first bytes: truncated (and maybe refilled) while we were down.
       this.hooks.truncated();
       this.adopt(fh, s.dev, s.ino, 0, s.size, EMPTY);
-    } else this.adopt(fh, s.dev, s.ino, r.offset, s.size, await readHead(fh, Math.min(r.offset, FINGERPRINT_BYTES)));
+    } else this.adopt(fh, s.dev, s.ino, r.offset, s.size, await readHead(fh, Math.min(r.offset, FINGERPRINT_BYTES)), r.lines);
     return true;
   }
 
@@ -154,8 +180,10 @@ export class FileTail {
    * pair one file's inode with another file's fingerprint (a restart would
    * not recognise the file and read it again from 0).
    */
-  private adopt(fh: FileHandle, dev: number, ino: number, offset: number, size: number, head: Buffer): void {
+  private adopt(fh: FileHandle, dev: number, ino: number, offset: number, size: number, head: Buffer, lines = offset === 0 ? 0 : undefined): void {
     this.fh = fh;
+    this.lines = lines;
+    this.cursor = offset;
     this.head = head;
     this.fp = fingerprint(head);
     this.dev = dev;

@@ -32,6 +32,9 @@ export class GlobFiles {
   /** The file last seen at each path: a new file there is a rotation. */
   private readonly lastAt = new Map<string, SourcePosition>();
   private first = true;
+  private waitingTold = false;
+  /** A file's tail only reports rotations and truncations: waiting is told for the glob as a whole. */
+  private readonly tailHooks: TailHooks = { rotated: (old) => this.hooks.rotated(old), truncated: () => this.hooks.truncated() };
 
   constructor(
     private readonly pattern: string,
@@ -105,6 +108,12 @@ export class GlobFiles {
       this.first = false;
       await this.recoverMovedOut(alive);
     }
+    // Told once per change, as a path source does: no file matches yet, then one does.
+    if ((alive.size > 0) === this.waitingTold) {
+      this.waitingTold = alive.size === 0;
+      if (this.waitingTold) this.hooks.waiting?.(this.pattern);
+      else this.hooks.appeared?.(this.pattern);
+    }
     for (const t of this.active) if (!alive.has(t)) this.leaving.add(t);
     for (const t of alive) this.leaving.delete(t);
     for (const [p, pos] of this.lastAt) if (!listed.has(p) && !held.has(idOf(pos))) this.lastAt.delete(p);
@@ -128,7 +137,7 @@ export class GlobFiles {
 
   /** A tail on `p` if the file there (still) has identity `id`. */
   private async openTail(p: string, id: string, resume: SourcePosition | undefined): Promise<FileTail | null> {
-    const t = new FileTail(p, this.sink, this.maxLineBytes, this.hooks, resume, 'file');
+    const t = new FileTail(p, this.sink, this.maxLineBytes, this.tailHooks, resume, 'file');
     if (!(await t.open()) || t.identity() !== id) {
       // Replaced between the listing and the open: the next look sees what is there now.
       await t.close();
