@@ -4,7 +4,7 @@
  * wires the stages into the daemon, `--once` and backfill. Everything
  * outside the exporter imports it from here.
  */
-export { settingsFrom, sourceProblems, type ExporterSettings } from './run/settings.js';
+export { missingSources, settingsFrom, sourceProblems, type ExporterSettings } from './run/settings.js';
 export { startDaemon, type Daemon, type DaemonOptions } from './run/daemon.js';
 export { runOnce, type OnceOptions } from './run/once.js';
 export { runOnceInWorker } from './run/in-worker.js';

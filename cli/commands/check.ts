@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { checkGeneratedFiles, unroutedWarnings } from '../../alerts/index.js';
+import { missingSources, settingsFrom } from '../../exporter/index.js';
 import { configFrom, parse } from '../args.js';
 import { buildFiles } from '../build-files.js';
 import type { Command } from './command.js';
@@ -19,6 +20,8 @@ export const check: Command = {
     const config = configFrom(opts.config);
     console.log(`${opts.config}: ok (${config.endpoints.length} endpoint${config.endpoints.length === 1 ? '' : 's'})`);
     for (const w of unroutedWarnings(config)) console.error(`${opts.config}: warning: ${w}`);
+    // Warnings, not errors: a log file may well be created after the exporter starts.
+    for (const m of missingSources(settingsFrom(config))) console.error(`${opts.config}: warning: ${m}; export waits for it, export --once fails`);
     if (opts['no-tools']) return 0;
     const dir = mkdtempSync(join(tmpdir(), 'hookwatch-check-'));
     try {

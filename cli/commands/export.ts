@@ -1,4 +1,4 @@
-import { runOnceInWorker, settingsFrom, sourceProblems } from '../../exporter/index.js';
+import { missingSources, runOnceInWorker, settingsFrom, sourceProblems } from '../../exporter/index.js';
 import { configFrom, parse } from '../args.js';
 import { runDaemon } from '../lifecycle.js';
 import { LOG_FLAGS, LOG_HELP, loggerFrom } from '../log-flags.js';
@@ -32,6 +32,10 @@ export const exportCommand: Command = {
       return 1;
     }
     if (opts.once) {
+      // A file that is not there would count as nothing: say so instead of printing empty metrics.
+      const missing = missingSources(settings);
+      for (const m of missing) console.error(`${opts.config}: ${m}; export --once reads files that exist`);
+      if (missing.length) return 1;
       process.stdout.write(await runOnceInWorker(settings, { version: VERSION, stdin: process.stdin }));
       return 0;
     }

@@ -3,7 +3,7 @@
  * section and the configured endpoints. Built from a `Config` so the core
  * never sees argv or the environment.
  */
-import { accessSync, constants, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import type { Config, ExporterConfig, SourceConfig } from '../../config/index.js';
 import type { EndpointRef } from '../counting/endpoints.js';
 
@@ -35,6 +35,20 @@ export function sourceProblems(settings: ExporterSettings): string[] {
       const code = (err as NodeJS.ErrnoException).code;
       if (code !== 'ENOENT') out.push(`exporter.sources[${i}].path: got "${s.written}", expected a readable file (${code ?? String(err)})`);
     }
+  });
+  return out;
+}
+
+/**
+ * File sources whose path has no file yet, one line each: the daemon waits
+ * for them (`check` warns), `--once` cannot count them (it fails).
+ */
+export function missingSources(settings: ExporterSettings): string[] {
+  const out: string[] = [];
+  settings.sources.forEach((s, i) => {
+    if (s.type !== 'file' || /[*?[]/.test(s.written) || existsSync(s.path)) return;
+    const resolved = s.path === s.written ? '' : ` (${s.path})`;
+    out.push(`exporter.sources[${i}] (source "${s.name}"): no file at "${s.written}"${resolved}`);
   });
   return out;
 }

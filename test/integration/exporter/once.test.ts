@@ -82,4 +82,23 @@ describe('hookwatch export --once', () => {
     expect(r.code).toBe(1);
     expect(r.stderr.trim()).toBe(`${cfg}: exporter.sources[0].path: got "./logs/", expected a file or a glob (it is a folder; try "./logs/*.jsonl")`);
   });
+
+  it('fails on a missing file with one line naming the source and path, where it printed empty metrics', async () => {
+    const cfg = writeConfig('missing.yaml', '[{ type: file, path: ./nowhere.jsonl, name: deliveries }]');
+    const r = await runCli(['export', '--once', '--config', cfg]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim()).toBe(`${cfg}: exporter.sources[0] (source "deliveries"): no file at "./nowhere.jsonl" (${join(dir, 'nowhere.jsonl')}); export --once reads files that exist`);
+  });
+
+  it('check warns about a missing file (exit 0: the daemon waits for it)', async () => {
+    const cfg = writeConfig('missing-check.yaml', '[{ type: file, path: ./later.jsonl }]');
+    const r = await runCli(['check', '--no-tools', '--config', cfg]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/: ok \(/);
+    // Among check's other warnings (this config routes alerts nowhere), one line for the file.
+    expect(r.stderr.trim().split('\n').filter((l) => l.includes('later.jsonl'))).toEqual([
+      `${cfg}: warning: exporter.sources[0] (source "file-0"): no file at "./later.jsonl" (${join(dir, 'later.jsonl')}); export waits for it, export --once fails`,
+    ]);
+  });
 });
