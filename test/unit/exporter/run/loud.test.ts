@@ -7,7 +7,10 @@ import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Readable } from 'node:stream';
 import { createLogger } from '../../../../daemon/index.js';
+import { Engine } from '../../../../exporter/counting/engine.js';
+import { readStream } from '../../../../exporter/sources/stdin.js';
 import { CHECKPOINT_FILE } from '../../../../exporter/state/checkpoint.js';
 import { ExporterRuntime } from '../../../../exporter/run/runtime.js';
 import type { ExporterSettings } from '../../../../exporter/run/settings.js';
@@ -87,5 +90,15 @@ describe('a loud exporter runtime', () => {
     await c.pollFiles();
     await c.close();
     expect(c.engine.agg.get('deliveries', { endpoint: 'ep', event_type: 'invoice.paid', status_class: '5xx' })).toBe(3);
+  });
+
+  it('numbers the bad lines of a stdin stream too', async () => {
+    const seen: unknown[] = [];
+    const engine = new Engine({ endpoints: [], labelLimit: 10, badLine: (source, reason, at) => seen.push([source, reason, at]) });
+    await readStream(Readable.from([Buffer.from(`${good}nope\n`), Buffer.from(`${good}{"ts":1}`)]), engine.sink('pipe', { format: 'hookwatch' }), 1000);
+    expect(seen).toEqual([
+      ['pipe', 'invalid_json', { file: 'stdin', line: 2, offset: good.length }],
+      ['pipe', 'missing_field', { file: 'stdin', line: 4, offset: 2 * good.length + 5 }],
+    ]);
   });
 });
