@@ -85,4 +85,17 @@ describe('hookwatch export (daemon)', () => {
     expect(await d.exited()).toBe(1);
     expect(d.stderr()).toMatch(/checkpoint\.json: not valid JSON; move it away/);
   });
+
+  it('logs a missing file once, its arrival, and a bad line with file, line number and reason', async () => {
+    const loud = mkdtempSync(join(dir, 'loud-'));
+    writeFileSync(join(loud, 'hookwatch.yaml'), 'endpoints: [{ name: a, url: "https://a.example/h" }]\nexporter: { listen: "127.0.0.1:0", state_dir: ./s, poll_interval: 50ms, sources: [{ type: file, path: ./later.jsonl, name: main }] }\n');
+    const d = startCli(['export', '--config', join(loud, 'hookwatch.yaml')]);
+    await d.waitFor(/msg="waiting for file" source=main path=\S*later\.jsonl/);
+    writeFileSync(join(loud, 'later.jsonl'), `${rec(1, 200)}\n{"ts":\n`);
+    await d.waitFor(/msg="skipped a bad line" source=main file=\S*later\.jsonl line=2 offset=\d+ reason=invalid_json/);
+    expect(d.stderr()).toMatch(/msg="file appeared" source=main/);
+    expect(d.stderr().match(/waiting for file/g)).toHaveLength(1);
+    d.child.kill('SIGTERM');
+    expect(await d.exited()).toBe(0);
+  });
 });
