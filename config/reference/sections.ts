@@ -97,6 +97,7 @@ export const SECTIONS: readonly Section[] = [
   poll_interval: 250ms
   max_line_bytes: 1048576
   label_limit: 200
+  attempt_memory: 10000
   sources:
     - { type: file, name: deliveries, path: /var/log/webhooks/deliveries.jsonl }              # format: hookwatch
     - { type: file, name: svix, path: "/var/log/svix/*.jsonl", format: svix }
