@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-for (const script of ['prober.mjs', 'exporter.mjs', 'rotation.mjs']) {
+for (const script of ['prober.mjs', 'exporter.mjs', 'rotation.mjs', 'detection.mjs']) {
   const path = new URL(script, import.meta.url).pathname;
   if (!existsSync(path)) continue;
   console.log(`\n== bench/${script}`);
