@@ -84,8 +84,9 @@ ${rows.join('\n')}
 - Every bound ends in the same tail: the first evaluation after the condition holds (≤ 1 s),
   \`for\`, \`group_wait\`, and 1 s for the requests in between (probe or delivery, the exporter's
   0.25 s poll, Prometheus → Alertmanager → capture).
-- The 20% 5xx scenario cannot be detected in the 12 s it was once held to: that bound left out the
-  time the 15 s window takes to hold enough failed attempts. The failure ratio passes 10% once
+- The 20% 5xx scenario's former bound of 12 s (for + scrape + evaluation + group_wait + 5) left out
+  the time the 15 s window takes to hold enough failed attempts, so only runs whose failures came
+  early met it. The failure ratio passes 10% once
   F(t) > θ·r·(W + e·t) failed attempts are in the window (e = 0.2 of attempts fail, one retry per
   failed event, θ = 0.1, W = 15 s, r = 5 events/s per endpoint): in expectation at
   t = θ·W / (e·(1 + e − θ)) = 6.8 s whatever the rate, but only about 8 failed attempts are needed,
