@@ -4,7 +4,7 @@
  * which may hold a secret), at most `lines` per `intervalSeconds` per
  * source; past that, one "suppressed" line with the count when the
  * interval ends, so a flood of bad input cannot fill the disk. Every bad
- * line is still counted in `hookwatch_exporter_parse_errors_total`.
+ * line is still counted in the catalog's parse-errors counter (`METRICS.exporterParseErrors`).
  */
 import type { ParseErrorReason } from '../../catalog/index.js';
 import { EXPORTER_DEFAULTS } from '../../config/index.js';
