@@ -23,8 +23,9 @@ export async function runOnce(settings: ExporterSettings, opts: OnceOptions): Pr
     if (s.type === 'file') {
       const src = openFileSource(engine, s, settings.maxLineBytes);
       await drain(src);
-      await src.close();
+      // Read the position before closing: a closed source has no tails left.
       const lag = src.lag();
+      await src.close();
       agg.set('exporterSourceSize', { source: s.name }, lag.size);
       agg.set('exporterSourceOffset', { source: s.name }, lag.offset);
     } else if (s.type === 'stdin' && opts.stdin) {

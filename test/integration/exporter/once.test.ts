@@ -4,7 +4,7 @@
  * using only catalog families.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -48,6 +48,16 @@ describe('hookwatch export --once', () => {
 
     expect(promtoolCheckMetrics(r.stdout)).toEqual({ ok: true, output: '' });
     for (const f of families(r.stdout)) expect(metricByName(f)?.name, f).toBe(f);
+  });
+
+  it('reports how far it read each file: offset and size both the whole file', async () => {
+    const cfg = writeConfig('one.yaml', '[{ type: file, path: ./a.jsonl, name: one }]');
+    const r = await runCli(['export', '--once', '--config', cfg]);
+    expect(r.code).toBe(0);
+    const got = parseExposition(r.stdout);
+    const bytes = statSync(join(dir, 'a.jsonl')).size;
+    expect(got.get(`${METRICS.exporterSourceSize.name}{source="one"}`)).toBe(bytes);
+    expect(got.get(`${METRICS.exporterSourceOffset.name}{source="one"}`)).toBe(bytes);
   });
 
   it('reads a pipe with a stdin source and a Svix-format log', () => {
