@@ -7,6 +7,7 @@ export * from './labels.js';
 export * from './metrics.js';
 export * from './names.js';
 export * from './escape.js';
+export * from './prober-modes.js';
 export * as promql from './promql.js';
 
 import { METRICS } from './metrics.js';

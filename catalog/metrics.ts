@@ -45,6 +45,11 @@ export const METRICS = {
     buckets: PHASE_BUCKETS, audience: 'user', component: 'prober',
     help: 'Duration of each request phase of a probe (dns, connect, tls, ttfb, transfer).',
   }),
+  probeLastPhase: defineMetric({
+    name: 'webhook_probe_last_phase_seconds', type: 'gauge', labels: [...SYNTH, L.phase], unit: 'seconds',
+    audience: 'user', component: 'prober',
+    help: 'Duration of each request phase of the last probe (dns, connect, tls, ttfb, transfer); compact metrics mode, as blackbox_exporter\'s probe_http_duration_seconds.',
+  }),
   probeStatusCode: defineMetric({
     name: 'webhook_probe_http_status_code', type: 'gauge', labels: SYNTH, audience: 'user', component: 'prober',
     help: 'HTTP status of the last probe, 0 when no response was received.',
@@ -170,6 +175,11 @@ export const METRICS = {
     name: 'hookwatch_prober_schedule_drift_seconds', type: 'histogram', labels: [L.endpoint, L.check], unit: 'seconds',
     buckets: DRIFT_BUCKETS, audience: 'user', component: 'prober',
     help: 'How late a probe run started after its scheduled time.',
+  }),
+  proberLastDrift: defineMetric({
+    name: 'hookwatch_prober_last_schedule_drift_seconds', type: 'gauge', labels: [L.endpoint, L.check], unit: 'seconds',
+    audience: 'user', component: 'prober',
+    help: 'How late the last probe run started after its scheduled time; compact metrics mode.',
   }),
   exporterLinesRead: defineMetric({
     name: 'hookwatch_exporter_lines_read_total', type: 'counter', labels: [L.source],

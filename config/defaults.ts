@@ -12,6 +12,8 @@ export const PROBER_DEFAULTS = {
   bodyLimitBytes: 64 * 1024,
   userAgent: 'hookwatch-prober/0.1',
   historySize: 1440,
+  /** Every histogram and result counter; `compact` is for fleets (README, "Compact metrics"). */
+  metrics: 'full',
 } as const;
 
 export const EXPORTER_DEFAULTS = {

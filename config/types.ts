@@ -3,7 +3,7 @@
  * applied, per-endpoint overrides merged, schedules resolved per check,
  * paths absolute. Built by ./normalize, frozen.
  */
-import type { Check } from '../catalog/index.js';
+import type { Check, ProberMetricsMode } from '../catalog/index.js';
 import type { Duration } from './duration.js';
 import type { Secret } from './secret.js';
 import type { RawConfig } from './schema/root.js';
@@ -61,6 +61,8 @@ export interface EndpointConfig {
   readonly tls: { readonly insecureSkipVerify: boolean; readonly caFile?: string; readonly serverName?: string };
   readonly checks: Readonly<Record<Check, CheckConfig>>;
   readonly team?: string;
+  /** `prober.metrics`, or `full` where the endpoint opts in. */
+  readonly metrics: ProberMetricsMode;
   /** Global thresholds with this endpoint's overrides applied. */
   readonly thresholds: Thresholds;
   /** True when this endpoint overrides any global threshold. */
@@ -73,6 +75,10 @@ export interface ProberConfig {
   readonly bodyLimitBytes: number;
   readonly userAgent: string;
   readonly historySize: number;
+  /** What the generated dashboards and rules read; every endpoint gets at least this mode's series. */
+  readonly metrics: ProberMetricsMode;
+  /** Buckets of `webhook_probe_duration_seconds`: the full ones, or compact ones at the config's latency thresholds. */
+  readonly durationBuckets: readonly number[];
 }
 
 export interface ReceiverConfig {

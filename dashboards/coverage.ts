@@ -2,7 +2,8 @@
  * Where each catalog metric is shown. The mapped type makes adding a metric
  * to the catalog a compile error here until someone decides: the dashboards
  * that show it, or `'internal'`. A unit test checks the decision against the
- * metric's `audience` and against the queries the dashboards really contain.
+ * metric's `audience` and against the queries the dashboards really contain,
+ * built for either `prober.metrics` mode (a metric of one mode only is shown in that one).
  */
 import type { DashboardKey, MetricKey } from '../catalog/index.js';
 
@@ -12,8 +13,9 @@ export type Placement = readonly [DashboardKey, ...DashboardKey[]] | 'internal';
 export const SHOWN_ON: { readonly [K in MetricKey]: Placement } = {
   probeUp: ['overview', 'synthetic'],
   probes: ['endpoint', 'synthetic'],
-  probeDuration: ['endpoint'],
+  probeDuration: ['endpoint', 'synthetic'],
   probePhase: ['endpoint', 'synthetic'],
+  probeLastPhase: ['endpoint', 'synthetic'],
   probeStatusCode: ['endpoint'],
   probeLastSuccess: ['endpoint'],
   probeTlsExpiry: ['endpoint'],
@@ -39,6 +41,7 @@ export const SHOWN_ON: { readonly [K in MetricKey]: Placement } = {
   configReloads: ['self'],
   proberSkippedRuns: ['synthetic'],
   proberScheduleDrift: ['self'],
+  proberLastDrift: ['self'],
   exporterLinesRead: ['self'],
   exporterBytesRead: 'internal',
   exporterRecords: 'internal',

@@ -6,7 +6,7 @@
 import { LABEL, METRICS, promql } from '../catalog/index.js';
 import type { Config } from '../config/index.js';
 import type { DashboardSpec, PanelSpec, Step } from './model.js';
-import { rateLimitHeadroom, responseTimeP95 } from '../queries/index.js';
+import { probeFailureRate, probePhaseSeconds, rateLimitHeadroom, responseTimeP95 } from '../queries/index.js';
 import { BY_ENDPOINT, EP, EP_ET, EP_REGION, W } from './matchers.js';
 import { NEUTRAL, lowerLimit, perEndpoint, upperLimit } from './thresholds.js';
 
@@ -20,16 +20,19 @@ const STATUS_STEPS: Step[] = [
 
 function synthetic(config: Config): PanelSpec[] {
   const t = config.alerts.defaults;
+  const compact = config.prober.metrics === 'compact';
   return [
     {
-      kind: 'timeseries', title: 'Probe phases p95', unit: 's', decimals: 3, width: 12, height: 8, min: 0, stacked: true,
-      description: 'p95 of each request phase of the delivery probe (dns, connect, tls, ttfb, transfer), stacked.',
+      kind: 'timeseries', title: compact ? 'Probe phases (last probe)' : 'Probe phases p95', unit: 's', decimals: 3, width: 12, height: 8, min: 0, stacked: true,
+      description: compact
+        ? 'Each request phase of the last delivery probe (dns, connect, tls, ttfb, transfer), stacked, highest across regions (compact metrics: no phase histograms).'
+        : 'p95 of each request phase of the delivery probe (dns, connect, tls, ttfb, transfer), stacked.',
       thresholds: NEUTRAL,
-      queries: [{ expr: histogramQuantile(0.95, METRICS.probePhase, DELIVERY, W, [LABEL.phase]), legend: `{{${LABEL.phase}}}` }],
+      queries: [{ expr: probePhaseSeconds(config.prober.metrics, DELIVERY, W, 0.95), legend: `{{${LABEL.phase}}}` }],
     },
     {
       kind: 'timeseries', title: 'Probe duration p95', unit: 's', decimals: 3, width: 6, height: 8, min: 0,
-      description: 'p95 of whole probes, per check. Orange is the p95 warning limit, red the failing limit.',
+      description: `p95 of whole probes, per check. Orange is the p95 warning limit, red the failing limit.${compact ? ' Compact metrics: buckets only at the config\'s latency thresholds, so between them the p95 is interpolated.' : ''}`,
       thresholds: { steps: upperLimit(t.responseTime.failP95Seconds, t.responseTime.p95Seconds), show: true },
       alerts: ['WebhookResponseTimeDegraded'],
       queries: [{ expr: histogramQuantile(0.95, METRICS.probeDuration, EP_REGION, W, [LABEL.check]), legend: `{{${LABEL.check}}}` }],
@@ -43,7 +46,7 @@ function synthetic(config: Config): PanelSpec[] {
   ];
 }
 
-function outcomes(): PanelSpec[] {
+function outcomes(config: Config): PanelSpec[] {
   return [
     {
       kind: 'timeseries', title: 'Status codes', unit: 'reqps', decimals: 2, width: 8, height: 8, min: 0, stacked: true,
@@ -57,7 +60,7 @@ function outcomes(): PanelSpec[] {
       thresholds: NEUTRAL, alerts: ['WebhookHighFailureRate'],
       queries: [
         { expr: sumBy([LABEL.reason], rate(METRICS.deliveryFailures, EP_ET, W)), legend: `{{${LABEL.reason}}}` },
-        { expr: sumBy([LABEL.result], rate(METRICS.probes, { ...EP_REGION, result: promql.ne('success') }, W)), legend: `probe {{${LABEL.result}}}` },
+        { expr: probeFailureRate(config.prober.metrics, EP_REGION, W), legend: config.prober.metrics === 'compact' ? 'probe failed' : `probe {{${LABEL.result}}}` },
       ],
     },
     {
@@ -156,7 +159,7 @@ export function endpoint(config: Config): DashboardSpec {
     singleEndpoint: true,
     sections: [
       { title: 'Synthetic probes', panels: synthetic(config) },
-      { title: 'Real deliveries', panels: outcomes() },
+      { title: 'Real deliveries', panels: outcomes(config) },
       { title: 'Timings', panels: timings(config) },
       { title: 'Certificates and rate limits', panels: certificatesAndLimits(config) },
     ],

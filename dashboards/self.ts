@@ -7,10 +7,11 @@
 import { LABEL, METRICS, promql } from '../catalog/index.js';
 import type { Config } from '../config/index.js';
 import type { DashboardSpec, PanelSpec } from './model.js';
+import { scheduleDriftSeconds } from '../queries/index.js';
 import { EP, W } from './matchers.js';
 import { NEUTRAL, anyAboveZero, upperLimit } from './thresholds.js';
 
-const { aggregate, histogramQuantile, rate, selector, sumBy } = promql;
+const { aggregate, rate, selector, sumBy } = promql;
 const BY_SOURCE = `{{${LABEL.source}}}`;
 
 function exporter(config: Config): PanelSpec[] {
@@ -61,15 +62,18 @@ function exporter(config: Config): PanelSpec[] {
   ];
 }
 
-function prober(): PanelSpec[] {
+function prober(config: Config): PanelSpec[] {
+  const compact = config.prober.metrics === 'compact';
   return [
     {
       kind: 'timeseries', title: 'Prober schedule drift', unit: 's', decimals: 3, width: 12, height: 8, min: 0,
-      description: 'How late probe runs started after their scheduled time (p95 and p99), per check.',
+      description: compact
+        ? 'How late the last probe run of each check started after its scheduled time, highest across endpoints (compact metrics: no drift histogram).'
+        : 'How late probe runs started after their scheduled time (p95 and p99), per check.',
       thresholds: NEUTRAL, alerts: ['HookwatchProberAbsent'],
-      queries: [0.95, 0.99].map((q) => ({
-        expr: histogramQuantile(q, METRICS.proberScheduleDrift, EP, W, [LABEL.check]),
-        legend: `p${q * 100} {{${LABEL.check}}}`,
+      queries: scheduleDriftSeconds(config.prober.metrics, EP, W, [0.95, 0.99]).map(({ q, expr }) => ({
+        expr,
+        legend: q === undefined ? `last {{${LABEL.check}}}` : `p${q * 100} {{${LABEL.check}}}`,
       })),
     },
     {
@@ -127,7 +131,7 @@ export function self(config: Config): DashboardSpec {
     variables: ['endpoint'],
     sections: [
       { title: 'Exporter', panels: exporter(config) },
-      { title: 'Prober', panels: prober() },
+      { title: 'Prober', panels: prober(config) },
       { title: 'Process', panels: processes() },
     ],
   };

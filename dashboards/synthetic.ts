@@ -5,11 +5,11 @@
 import { LABEL, METRICS, promql } from '../catalog/index.js';
 import type { Config } from '../config/index.js';
 import type { DashboardSpec, PanelSpec } from './model.js';
-import { syntheticAvailability } from '../queries/index.js';
+import { probeFailureRate, probePhaseSeconds, syntheticAvailability } from '../queries/index.js';
 import { BY_ENDPOINT, EP, EP_REGION, RANGE, W } from './matchers.js';
 import { NEUTRAL, anyAboveZero, lowerLimit, sloThresholds, strictestSlo, upperLimit } from './thresholds.js';
 
-const { aggregate, histogramQuantile, increase, rate, range, selector, sumBy } = promql;
+const { aggregate, increase, rate, range, selector, sumBy } = promql;
 const BY_REGION_CHECK = `{{${LABEL.endpoint}}} {{${LABEL.region}}} {{${LABEL.check}}}`;
 
 function availability(config: Config): PanelSpec[] {
@@ -32,19 +32,26 @@ function availability(config: Config): PanelSpec[] {
   ];
 }
 
-function phases(): PanelSpec[] {
+function phases(config: Config): PanelSpec[] {
+  const mode = config.prober.metrics;
+  const compact = mode === 'compact';
   return [
     {
-      kind: 'timeseries', title: 'Phase breakdown (median)', unit: 's', decimals: 3, width: 12, height: 8, min: 0, stacked: true,
-      description: 'Median duration of each request phase across the selected endpoints and regions, stacked: where a probe spends its time.',
+      kind: 'timeseries', title: compact ? 'Phase breakdown (last probes, mean)' : 'Phase breakdown (median)', unit: 's', decimals: 3, width: 12, height: 8, min: 0, stacked: true,
+      description: compact
+        ? 'Mean duration of each request phase of the last probes of the selected endpoints and regions, stacked: where a probe spends its time (compact metrics: no phase histograms).'
+        : 'Median duration of each request phase across the selected endpoints and regions, stacked: where a probe spends its time.',
       thresholds: NEUTRAL,
-      queries: [{ expr: histogramQuantile(0.5, METRICS.probePhase, EP_REGION, W, [LABEL.phase]), legend: `{{${LABEL.phase}}}` }],
+      queries: [{ expr: probePhaseSeconds(mode, EP_REGION, W, 0.5), legend: `{{${LABEL.phase}}}` }],
     },
     {
       kind: 'timeseries', title: 'Probe results', unit: 'ops', decimals: 2, width: 12, height: 8, min: 0, stacked: true,
-      description: 'Probes per second by result.',
+      description: compact ? 'Probes per second: successes, signatures rejected, and failures of any class (compact metrics count no other class).' : 'Probes per second by result.',
       thresholds: NEUTRAL, alerts: ['WebhookEndpointDown'],
-      queries: [{ expr: sumBy([LABEL.result], rate(METRICS.probes, EP_REGION, W)), legend: `{{${LABEL.result}}}` }],
+      queries: [
+        { expr: sumBy([LABEL.result], rate(METRICS.probes, EP_REGION, W)), legend: `{{${LABEL.result}}}` },
+        ...(compact ? [{ expr: probeFailureRate(mode, EP_REGION, W), legend: 'failed (any class)' }] : []),
+      ],
     },
   ];
 }
@@ -80,7 +87,7 @@ export function synthetic(config: Config): DashboardSpec {
     variables: ['endpoint', 'region'],
     sections: [
       { title: 'Availability', panels: availability(config) },
-      { title: 'Phases and results', panels: phases() },
+      { title: 'Phases and results', panels: phases(config) },
       { title: 'Signatures and scheduling', panels: enforcement() },
     ],
   };

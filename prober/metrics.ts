@@ -4,7 +4,7 @@
  * catalog: `counter(METRICS.probes)` only takes that metric's labels.
  */
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
-import { CHECKS, METRICS, PHASES, PROBE_RESULTS, RELOAD_RESULTS, SKIP_REASONS, type Check, type LabelsOf, type LabelValues, type MetricDef } from '../catalog/index.js';
+import { CHECKS, COMPACT_PROBE_RESULTS, METRICS, PHASES, PROBE_RESULTS, RELOAD_RESULTS, SKIP_REASONS, type Check, type LabelsOf, type LabelValues, type MetricDef, type ProberMetricsMode } from '../catalog/index.js';
 import type { ProbeOutcome } from './types.js';
 
 type AnyMetric = Counter<string> | Gauge<string> | Histogram<string>;
@@ -28,17 +28,41 @@ export function createMetric(def: MetricDef, registry: Registry): AnyMetric {
 }
 
 const PROBER_METRICS = [
-  METRICS.probeUp, METRICS.probes, METRICS.probeDuration, METRICS.probePhase, METRICS.probeStatusCode,
+  METRICS.probeUp, METRICS.probes, METRICS.probeDuration, METRICS.probePhase, METRICS.probeLastPhase, METRICS.probeStatusCode,
   METRICS.probeLastSuccess, METRICS.probeTlsExpiry, METRICS.probeRateLimitRemaining, METRICS.probeRateLimitLimit,
-  METRICS.probeRateLimitReset, METRICS.proberSkippedRuns, METRICS.proberScheduleDrift, METRICS.configReloads, METRICS.buildInfo,
+  METRICS.probeRateLimitReset, METRICS.proberSkippedRuns, METRICS.proberScheduleDrift, METRICS.proberLastDrift, METRICS.configReloads, METRICS.buildInfo,
 ] as const;
+
+/** The gauges of one endpoint, check and region that are set by results (not pre-created). */
+const RESULT_GAUGES = [
+  METRICS.probeUp, METRICS.probeStatusCode, METRICS.probeLastSuccess, METRICS.probeTlsExpiry,
+  METRICS.probeRateLimitRemaining, METRICS.probeRateLimitLimit, METRICS.probeRateLimitReset,
+] as const;
+
+export interface ProberMetricsOptions {
+  /** The prober's mode (`prober.metrics`): every target gets at least its series. */
+  readonly mode?: ProberMetricsMode;
+  /** Buckets of the duration histogram (config's `prober.durationBuckets`). */
+  readonly durationBuckets?: readonly number[];
+}
+
+/** Which series sets a target has: an endpoint opted into full in a compact prober has both. */
+interface Detail { readonly full: boolean; readonly compact: boolean }
+
+const targetKey = (endpoint: string, check: string) => `${endpoint}\u0000${check}`;
 
 export class ProberMetrics {
   readonly registry = new Registry();
+  readonly mode: ProberMetricsMode;
   readonly #m = new Map<string, AnyMetric>();
+  readonly #detail = new Map<string, Detail>();
 
-  constructor(version: string) {
-    for (const def of PROBER_METRICS) this.#m.set(def.name, createMetric(def, this.registry));
+  constructor(version: string, opts: ProberMetricsOptions = {}) {
+    this.mode = opts.mode ?? 'full';
+    for (const def of PROBER_METRICS) {
+      const buckets = def === METRICS.probeDuration ? opts.durationBuckets : undefined;
+      this.#m.set(def.name, createMetric(buckets ? { ...def, buckets } : def, this.registry));
+    }
     this.gauge(METRICS.buildInfo).set({ version, component: 'prober' }, 1);
     for (const result of RELOAD_RESULTS) this.counter(METRICS.configReloads).inc({ result }, 0);
   }
@@ -47,37 +71,56 @@ export class ProberMetrics {
   gauge<M extends MetricDef>(def: M): Typed<Gauge<LabelsOf<M>>, M> { return this.#m.get(def.name) as Gauge<LabelsOf<M>>; }
   histogram<M extends MetricDef>(def: M): Typed<Histogram<LabelsOf<M>>, M> { return this.#m.get(def.name) as Histogram<LabelsOf<M>>; }
 
-  /** Pre-creates every series of a target so none appears or vanishes with results. */
-  initTarget(endpoint: string, check: Check, region: string): void {
+  /**
+   * Pre-creates every series of a target so none appears or vanishes with
+   * results. `endpointMode` is the endpoint's own (`endpoints[].metrics`).
+   */
+  initTarget(endpoint: string, check: Check, region: string, endpointMode: ProberMetricsMode = this.mode): void {
+    const detail: Detail = { full: endpointMode === 'full', compact: this.mode === 'compact' };
+    this.#detail.set(targetKey(endpoint, check), detail);
     const l = { endpoint, check, region };
-    for (const result of PROBE_RESULTS) this.counter(METRICS.probes).inc({ ...l, result }, 0);
+    for (const result of detail.full ? PROBE_RESULTS : COMPACT_PROBE_RESULTS) this.counter(METRICS.probes).inc({ ...l, result }, 0);
     this.histogram(METRICS.probeDuration).zero(l);
-    for (const phase of PHASES) this.histogram(METRICS.probePhase).zero({ ...l, phase });
+    if (detail.full) for (const phase of PHASES) this.histogram(METRICS.probePhase).zero({ ...l, phase });
     // probe_up is not pre-created: 0 before the first probe would read as "down".
     for (const reason of SKIP_REASONS) this.counter(METRICS.proberSkippedRuns).inc({ endpoint, check, reason }, 0);
   }
 
   /** Removes every series of an endpoint (config reload removed it). */
   removeEndpoint(endpoint: string, region: string): void {
-    for (const check of CHECKS) {
-      const l = { endpoint, check, region };
-      for (const def of [METRICS.probeUp, METRICS.probeDuration, METRICS.probeStatusCode, METRICS.probeLastSuccess, METRICS.probeTlsExpiry, METRICS.probeRateLimitRemaining, METRICS.probeRateLimitLimit, METRICS.probeRateLimitReset]) {
-        (this.#m.get(def.name) as AnyMetric).remove(l);
-      }
-      for (const result of PROBE_RESULTS) this.counter(METRICS.probes).remove({ ...l, result });
-      for (const phase of PHASES) this.histogram(METRICS.probePhase).remove({ ...l, phase });
-      for (const reason of SKIP_REASONS) this.counter(METRICS.proberSkippedRuns).remove({ endpoint, check, reason });
-      this.histogram(METRICS.proberScheduleDrift).remove({ endpoint, check });
+    for (const check of CHECKS) this.removeTarget(endpoint, check, region);
+  }
+
+  /** Removes every series of one endpoint and check (removed, or its metrics mode changed). */
+  removeTarget(endpoint: string, check: Check, region: string): void {
+    this.#detail.delete(targetKey(endpoint, check));
+    const l = { endpoint, check, region };
+    for (const def of [...RESULT_GAUGES, METRICS.probeDuration]) (this.#m.get(def.name) as AnyMetric).remove(l);
+    for (const result of PROBE_RESULTS) this.counter(METRICS.probes).remove({ ...l, result });
+    for (const phase of PHASES) {
+      this.histogram(METRICS.probePhase).remove({ ...l, phase });
+      this.gauge(METRICS.probeLastPhase).remove({ ...l, phase });
     }
+    for (const reason of SKIP_REASONS) this.counter(METRICS.proberSkippedRuns).remove({ endpoint, check, reason });
+    this.histogram(METRICS.proberScheduleDrift).remove({ endpoint, check });
+    this.gauge(METRICS.proberLastDrift).remove({ endpoint, check });
+  }
+
+  #detailOf(endpoint: string, check: string): Detail {
+    return this.#detail.get(targetKey(endpoint, check)) ?? { full: this.mode === 'full', compact: this.mode === 'compact' };
   }
 
   record(o: ProbeOutcome, region: string): void {
     const l = { endpoint: o.endpoint, check: o.check, region };
-    this.counter(METRICS.probes).inc({ ...l, result: o.result });
+    const detail = this.#detailOf(o.endpoint, o.check);
+    if (detail.full || (COMPACT_PROBE_RESULTS as readonly string[]).includes(o.result)) this.counter(METRICS.probes).inc({ ...l, result: o.result });
     this.gauge(METRICS.probeUp).set(l, o.success ? 1 : 0);
     this.gauge(METRICS.probeStatusCode).set(l, o.status);
     this.histogram(METRICS.probeDuration).observe(l, o.durationSeconds);
-    for (const [phase, seconds] of Object.entries(o.phases)) this.histogram(METRICS.probePhase).observe({ ...l, phase }, Math.max(0, seconds));
+    for (const [phase, seconds] of Object.entries(o.phases)) {
+      if (detail.full) this.histogram(METRICS.probePhase).observe({ ...l, phase }, Math.max(0, seconds));
+      if (detail.compact) this.gauge(METRICS.probeLastPhase).set({ ...l, phase }, Math.max(0, seconds));
+    }
     if (o.success) this.gauge(METRICS.probeLastSuccess).set(l, o.startedAt + o.durationSeconds);
     if (o.tlsExpiry !== undefined) this.gauge(METRICS.probeTlsExpiry).set(l, o.tlsExpiry);
     if (o.rateLimit?.remaining !== undefined) this.gauge(METRICS.probeRateLimitRemaining).set(l, o.rateLimit.remaining);
@@ -90,7 +133,9 @@ export class ProberMetrics {
   }
 
   drift(endpoint: string, check: Check, seconds: number): void {
-    this.histogram(METRICS.proberScheduleDrift).observe({ endpoint, check }, Math.max(0, seconds));
+    const detail = this.#detailOf(endpoint, check);
+    if (detail.full) this.histogram(METRICS.proberScheduleDrift).observe({ endpoint, check }, Math.max(0, seconds));
+    if (detail.compact) this.gauge(METRICS.proberLastDrift).set({ endpoint, check }, Math.max(0, seconds));
   }
 
   reloaded(ok: boolean): void {

@@ -37,9 +37,10 @@ export class Prober {
   constructor(config: Config, opts: ProberOptions) {
     this.#opts = opts;
     this.#config = config;
-    this.metrics = new ProberMetrics(opts.version);
+    // The mode and buckets are the first config's: a histogram's buckets cannot change while it is served.
+    this.metrics = new ProberMetrics(opts.version, { mode: config.prober.metrics, durationBuckets: config.prober.durationBuckets });
     this.#targets = buildTargets(config, opts.readFile);
-    for (const t of this.#targets) this.metrics.initTarget(t.endpoint.name, t.check.kind, t.region);
+    for (const t of this.#targets) this.metrics.initTarget(t.endpoint.name, t.check.kind, t.region, t.endpoint.metrics);
   }
 
   get config(): Config { return this.#config; }
@@ -80,7 +81,7 @@ export class Prober {
   reload(config: Config): void {
     const next = buildTargets(config, this.#opts.readFile);
     const nextKeys = new Set(next.map((t) => targetKey(t.endpoint.name, t.check.kind)));
-    const oldKeys = new Set(this.#targets.map((t) => targetKey(t.endpoint.name, t.check.kind)));
+    const oldModes = new Map(this.#targets.map((t) => [targetKey(t.endpoint.name, t.check.kind), t.endpoint.metrics]));
     const regionChanged = config.prober.region !== this.#config.prober.region;
     for (const t of this.#targets) {
       const key = targetKey(t.endpoint.name, t.check.kind);
@@ -91,8 +92,10 @@ export class Prober {
     this.#config = config;
     this.#targets = next;
     for (const t of next) {
-      const isNew = regionChanged || !oldKeys.has(targetKey(t.endpoint.name, t.check.kind));
-      if (isNew) this.metrics.initTarget(t.endpoint.name, t.check.kind, t.region);
+      const oldMode = oldModes.get(targetKey(t.endpoint.name, t.check.kind));
+      const isNew = regionChanged || oldMode === undefined;
+      if (!isNew && oldMode !== t.endpoint.metrics) this.metrics.removeTarget(t.endpoint.name, t.check.kind, t.region);
+      if (isNew || oldMode !== t.endpoint.metrics) this.metrics.initTarget(t.endpoint.name, t.check.kind, t.region, t.endpoint.metrics);
       if (this.#started) this.#schedule(t, isNew);
     }
   }

@@ -6,3 +6,4 @@
  */
 export * from './delivery.js';
 export * from './synthetic.js';
+export * from './probes.js';

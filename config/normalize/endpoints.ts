@@ -40,6 +40,7 @@ export function normalizeEndpoints(raw: RawConfig, defaults: Thresholds, path: (
         signature_enforcement: check('signature_enforcement', e.checks.signature_enforcement, false, ['4xx'], 'POST'),
       },
       ...(e.team ? { team: e.team } : {}),
+      metrics: e.metrics ?? raw.prober.metrics,
       thresholds: mergeThresholds(defaults, e.alerts),
       hasOverrides: e.alerts !== undefined && Object.values(e.alerts).some((v) => v !== undefined),
     };

@@ -9,6 +9,7 @@ import type { RawConfig } from '../schema/root.js';
 import type { Config, EndpointConfig, ReceiverConfig, SimulatorConfig } from '../types.js';
 import { normalizeEndpoints } from './endpoints.js';
 import { normalizeExporter } from './exporter.js';
+import { durationBuckets } from './prober-metrics.js';
 import { DEFAULT_THRESHOLDS, mergeThresholds } from './thresholds.js';
 
 type PathOf = (p: string) => string;
@@ -29,6 +30,8 @@ export function normalize(raw: RawConfig, file: string): Config {
       bodyLimitBytes: raw.prober.body_limit_bytes,
       userAgent: raw.prober.user_agent,
       historySize: raw.prober.history_size,
+      metrics: raw.prober.metrics,
+      durationBuckets: durationBuckets(raw.prober.metrics, raw),
     },
     exporter: normalizeExporter(raw.exporter, path),
     alerts: {

@@ -44,6 +44,7 @@ export const SECTIONS: readonly Section[] = [
     follow_redirects: false
     tls: { insecure_skip_verify: false, ca_file: /etc/ssl/internal-ca.pem, server_name: primary.internal }
     team: payments
+    metrics: full                  # full detail here when prober.metrics is compact
     checks:
       delivery:
         interval: 30s
@@ -85,6 +86,8 @@ export const SECTIONS: readonly Section[] = [
   history_size: 1440
 `, `prober:
   interval: 45s                  # instead of schedule
+`, `prober:
+  metrics: compact               # fleets: at most 25 series per endpoint and check
 `],
   },
   {

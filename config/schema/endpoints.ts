@@ -37,6 +37,7 @@ export function endpointSchema(ctx: SchemaContext) {
       server_name: z.string().optional().describe('TLS server name (SNI) to send and verify.'),
     }).prefault({}),
     checks: checksSchema.prefault({}).describe('The probes run against this endpoint.'),
+    metrics: z.enum(['full']).optional().meta({ description: 'Full metrics for this endpoint when `prober.metrics` is `compact`: its phase histograms, every result counter and the drift histogram, on top of the compact series.', default: 'prober.metrics' }),
     team: nameSchema.optional().describe('Owning team, for `notify.overrides[].team`.'),
     alerts: thresholdsSchema.optional().meta({ docType: 'mapping: any key of `alerts` from `failure_rate` to `tls`', description: 'Alert thresholds for this endpoint alone; each key overrides the global `alerts` one.' }),
   }).superRefine(enforcementNeedsSigning);

@@ -8,6 +8,7 @@ import { notifySchema } from './notify.js';
 import { proberSchema } from './prober.js';
 import { receiverSchema } from './receivers.js';
 import { simulatorSchema } from './simulator.js';
+import { compactFitsThresholds } from './compact.js';
 
 /**
  * The whole hookwatch.yaml. Unknown keys are rejected at every level.
@@ -71,6 +72,7 @@ export function rootSchema(ctx: SchemaContext) {
           });
         }
       }
+      compactFitsThresholds(c, zctx);
     });
 }
 

@@ -37,3 +37,20 @@ export async function eventually<T>(fn: () => Promise<T | undefined | false> | T
     await new Promise((r) => setTimeout(r, everyMs));
   }
 }
+
+/**
+ * Samples per endpoint and check in an exposition text: every sample line
+ * that carries both labels, keyed `endpoint check`.
+ */
+export function seriesPerTarget(text: string): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const line of text.split('\n')) {
+    if (line.startsWith('#') || !line.includes('{')) continue;
+    const endpoint = /[{,]endpoint="((?:[^"\\]|\\.)*)"/.exec(line)?.[1];
+    const check = /[{,]check="((?:[^"\\]|\\.)*)"/.exec(line)?.[1];
+    if (endpoint === undefined || check === undefined) continue;
+    const key = `${endpoint} ${check}`;
+    out.set(key, (out.get(key) ?? 0) + 1);
+  }
+  return out;
+}

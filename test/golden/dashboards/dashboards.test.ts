@@ -6,9 +6,8 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateDashboardFiles } from '../../../dashboards/index.js';
-import { GOLDEN_DIR, goldenConfig } from '../../unit/dashboards/support.js';
+import { GOLDEN_DIR, compactConfig, goldenConfig } from '../../unit/dashboards/support.js';
 
-const EXPECTED = join(GOLDEN_DIR, 'expected');
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
 
 function listFiles(dir: string, prefix = ''): string[] {
@@ -18,8 +17,14 @@ function listFiles(dir: string, prefix = ''): string[] {
   );
 }
 
-describe('dashboards golden files', () => {
-  const files = generateDashboardFiles(goldenConfig());
+/** The default (full) config at the top, and compact/ with `prober.metrics: compact`. */
+const CASES = [
+  { name: 'full', config: goldenConfig, expected: join(GOLDEN_DIR, 'expected') },
+  { name: 'compact', config: compactConfig, expected: join(GOLDEN_DIR, 'compact', 'expected') },
+] as const;
+
+describe.each(CASES)('dashboards golden files ($name metrics)', ({ config, expected: EXPECTED }) => {
+  const files = generateDashboardFiles(config());
 
   if (UPDATE) {
     for (const f of files) {

@@ -7,9 +7,10 @@
 import { describe, expect, it } from 'vitest';
 import { ALL_METRICS, DASHBOARDS, METRICS, promql, type DashboardKey, type MetricKey } from '../../../catalog/index.js';
 import { SHOWN_ON, dashboardQueries } from '../../../dashboards/index.js';
-import { goldenConfig } from './support.js';
+import { compactConfig, goldenConfig } from './support.js';
 
-const queries = dashboardQueries(goldenConfig());
+// Both prober.metrics modes: a metric of one mode is on the dashboards built for it.
+const queries = [...dashboardQueries(goldenConfig()), ...dashboardQueries(compactConfig())];
 const namesOn = (key: DashboardKey): Set<string> =>
   new Set(queries.filter((q) => q.dashboard === DASHBOARDS[key].uid).flatMap((q) => promql.metricNamesIn(q.expr, ALL_METRICS)));
 

@@ -15,3 +15,10 @@ export function configFromText(text: string, file = 'hookwatch.yaml'): Config {
 export function goldenConfig(): Config {
   return configFromText(readFileSync(GOLDEN_CONFIG_FILE, 'utf8'), 'test/golden/dashboards/hookwatch.yaml');
 }
+
+export const COMPACT_CONFIG_FILE = `${GOLDEN_DIR}compact/hookwatch.yaml`;
+
+/** The golden config with `prober.metrics: compact` (test/golden/dashboards/compact/). */
+export function compactConfig(): Config {
+  return configFromText(readFileSync(COMPACT_CONFIG_FILE, 'utf8'), 'test/golden/dashboards/compact/hookwatch.yaml');
+}
