@@ -21,7 +21,7 @@ export const proberSchema = z.strictObject({
   listen: listenSchema.prefault(PROBER_DEFAULTS.listen).describe('Where the prober serves `/metrics`, `/-/healthy`, `/-/ready`, the status page and `/api/status`.'),
   body_limit_bytes: z.number().int().positive().default(PROBER_DEFAULTS.bodyLimitBytes).describe('Response bytes read for body and JSON assertions.'),
   user_agent: z.string().min(1).default(PROBER_DEFAULTS.userAgent).describe('`User-Agent` of every probe.'),
-  metrics: z.enum(PROBER_METRICS_MODES).default(PROBER_DEFAULTS.metrics).describe('Which series each endpoint and check gets: `full` (every phase histogram, every result counter, about 128 series) or `compact` (at most 25: a duration histogram with buckets at the config\'s latency thresholds, the last probe\'s phases as gauges, success counts); dashboards and alerts are built for the mode. A change needs a restart.'),
+  metrics: z.enum(PROBER_METRICS_MODES).default(PROBER_DEFAULTS.metrics).describe('Which series each endpoint and check gets: `full` (every phase histogram, every result counter, about 124 series) or `compact` (at most 25: a duration histogram with buckets at the config\'s latency thresholds, the last probe\'s phases as gauges, success counts); dashboards and alerts are built for the mode. A change needs a restart.'),
   history_size: z.number().int().min(10).max(100_000).default(PROBER_DEFAULTS.historySize).describe('Recent results kept per endpoint and check for the status page (bounded memory).'),
 }).superRefine((p, ctx) => {
   if (p.schedule !== undefined && p.interval !== undefined) {
