@@ -79,6 +79,10 @@ export class Prober {
    * rescheduled with the new settings), removed endpoints lose theirs.
    */
   reload(config: Config): void {
+    const buckets = (c: Config) => c.prober.durationBuckets.join(',');
+    if (config.prober.metrics !== this.#config.prober.metrics || buckets(config) !== buckets(this.#config)) {
+      this.#opts.log?.warn('prober.metrics or its duration buckets changed: kept until restart', { metrics: this.metrics.mode, configured: config.prober.metrics });
+    }
     const next = buildTargets(config, this.#opts.readFile);
     const nextKeys = new Set(next.map((t) => targetKey(t.endpoint.name, t.check.kind)));
     const oldModes = new Map(this.#targets.map((t) => [targetKey(t.endpoint.name, t.check.kind), t.endpoint.metrics]));

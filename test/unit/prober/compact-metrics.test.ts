@@ -6,6 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { CHECKS, COMPACT_SERIES_LIMIT, METRICS, PHASES, PROBE_RESULTS, compactBuckets, type Check, type ProberMetricsMode } from '../../../catalog/index.js';
+import { parseConfig } from '../../../config/index.js';
+import { Prober } from '../../../prober/index.js';
 import { ProberMetrics } from '../../../prober/metrics.js';
 import type { ProbeOutcome } from '../../../prober/types.js';
 import { sample, seriesPerTarget } from '../../support/scrape.js';
@@ -86,5 +88,31 @@ describe('compactBuckets', () => {
     expect(compactBuckets([2, 5])).toEqual([0.1, 0.25, 1, 2, 5, 10]);
     expect(compactBuckets([0.3, 0.7, 1.5, 3, 6, 12])).toEqual([0.3, 0.7, 1.5, 3, 6, 12]);
     expect(compactBuckets([1, 2, 3, 4, 5, 6, 7])).toBeUndefined();
+  });
+});
+
+describe('Prober with compact metrics', () => {
+  const yaml = (extra: string) => `endpoints:
+  - name: a
+    url: http://127.0.0.1:9/webhook
+${extra}prober: { metrics: compact }
+`;
+  const parse = (text: string) => parseConfig(text, { file: 'hookwatch.yaml', dir: '/tmp', env: {}, readFile: () => '' });
+
+  it('creates the compact series with the config\'s buckets, and a reload opting the endpoint into full adds the full ones', async () => {
+    const prober = new Prober(parse(yaml('')), { version: 'test' });
+    const l = { endpoint: 'a', check: 'delivery', region: 'local' };
+    let text = await prober.metrics.registry.metrics();
+    expect(sample(text, `${METRICS.probeDuration.name}_bucket`, { ...l, le: '2' })).toBe(0);
+    expect(sample(text, `${METRICS.probeDuration.name}_bucket`, { ...l, le: '0.005' })).toBeUndefined();
+    expect(sample(text, `${METRICS.probePhase.name}_count`, { ...l, phase: 'dns' })).toBeUndefined();
+    prober.reload(parse(yaml('    metrics: full\n')));
+    text = await prober.metrics.registry.metrics();
+    expect(sample(text, `${METRICS.probePhase.name}_count`, { ...l, phase: 'dns' })).toBe(0);
+    expect(sample(text, METRICS.probes.name, { ...l, result: 'timeout' })).toBe(0);
+    prober.reload(parse(yaml('')));
+    text = await prober.metrics.registry.metrics();
+    expect(sample(text, `${METRICS.probePhase.name}_count`, { ...l, phase: 'dns' })).toBeUndefined();
+    expect(sample(text, METRICS.probes.name, { ...l, result: 'success' })).toBe(0);
   });
 });
