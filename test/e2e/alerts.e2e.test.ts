@@ -13,8 +13,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dashboardQueries, substituteGrafanaMacros } from '../../dashboards/index.js';
 import { configFromYaml } from '../support/config.js';
+import { emptyPanels, instantQuery } from '../support/panels.js';
 import { startCli, stopAll, type Daemon } from '../support/process.js';
 import { eventually } from '../support/scrape.js';
 import { closedPort, freePorts } from '../support/servers.js';
@@ -105,12 +105,7 @@ const has = (c: Capture, alertname: string, endpoint: string | undefined, status
   c.received.find((n) => n.alertname.split(', ').includes(alertname) && n.endpoint === endpoint && n.status === status);
 const names = (list: readonly Notification[]) => list.map((n) => `${n.status} ${n.alertname} ${n.endpoint ?? '-'}`).sort();
 
-async function promQuery(expr: string): Promise<unknown[]> {
-  const res = await fetch(`${prometheus}/api/v1/query?query=${encodeURIComponent(expr)}`);
-  const body = (await res.json()) as { status: string; data?: { result: unknown[] }; error?: string };
-  if (body.status !== 'success') throw new Error(`${expr}: ${body.error}`);
-  return body.data!.result;
-}
+const promQuery = (expr: string) => instantQuery(prometheus, expr);
 
 beforeAll(async () => {
   [slack, pagerduty, heartbeat] = await Promise.all([slackCapture('#e2e'), pagerDutyCapture(ROUTING_KEY), webhookCapture()]);
@@ -270,20 +265,12 @@ describe('alerts end to end', () => {
       ...Array.from({ length: 6 }, (_, i) => JSON.stringify({ ts: now, event_id: `imp_${i}`, event_type: 'payment.received', url: `https://unknown-${i}.example.com/hook`, status: 200, duration_ms: 12 })),
     ].join('\n') + '\n');
     const config = configFromYaml(configYaml('region-a', 1, 2, (e) => `http://127.0.0.1:${ports[e]}/webhook`));
-    const emptyPanels = async (): Promise<string[]> => {
-      const out: string[] = [];
-      for (const q of dashboardQueries(config)) {
-        const expr = substituteGrafanaMacros(q.expr).replace(/\[1m\]/g, '[2m]');
-        if ((await promQuery(expr)).length === 0) out.push(`${q.dashboard} / ${q.panel}: ${expr}`);
-      }
-      return out;
-    };
     const unexpected = (list: string[]) => list.filter((e) => !NO_DATA_HERE.some((p) => e.startsWith(`${p}:`)));
     // New counters need two scrapes before rate() has a value: poll a while.
-    let empty = await emptyPanels();
+    let empty = await emptyPanels(config, promQuery);
     for (let i = 0; i < 40 && unexpected(empty).length > 0; i++) {
       await new Promise((r) => setTimeout(r, 500));
-      empty = await emptyPanels();
+      empty = await emptyPanels(config, promQuery);
     }
     expect(unexpected(empty)).toEqual([]);
     // The exceptions stay honest: each is really empty here.

@@ -15,8 +15,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMPACT_SERIES_LIMIT, JOBS } from '../../catalog/index.js';
 import { alertGroups, recordingGroups } from '../../alerts/index.js';
-import { dashboardQueries, substituteGrafanaMacros } from '../../dashboards/index.js';
 import { configFromYaml } from '../support/config.js';
+import { emptyPanels, instantQuery } from '../support/panels.js';
 import { startCli, stopAll, type Daemon } from '../support/process.js';
 import { eventually, scrape, seriesPerTarget } from '../support/scrape.js';
 import { freePorts, httpsServer, selfSigned, type SelfSigned, type TestServer } from '../support/servers.js';
@@ -77,12 +77,7 @@ alerts:
 `;
 }
 
-async function promQuery(expr: string): Promise<{ metric: Record<string, string>; value: [number, string] }[]> {
-  const res = await fetch(`${prometheus}/api/v1/query?query=${encodeURIComponent(expr)}`);
-  const body = (await res.json()) as { status: string; data?: { result: { metric: Record<string, string>; value: [number, string] }[] }; error?: string };
-  if (body.status !== 'success') throw new Error(`${expr}: ${body.error}`);
-  return body.data!.result;
-}
+const promQuery = (expr: string) => instantQuery(prometheus, expr);
 
 beforeAll(async () => {
   cert = selfSigned(30);
@@ -160,18 +155,10 @@ describe('compact metrics end to end', () => {
     await stack.waitFor(/config reloaded/, 30_000);
     const config = configFromYaml(configYaml());
     expect(config.prober.metrics).toBe('compact');
-    const emptyPanels = async (): Promise<string[]> => {
-      const out: string[] = [];
-      for (const q of dashboardQueries(config)) {
-        const expr = substituteGrafanaMacros(q.expr).replace(/\[1m\]/g, '[2m]');
-        if ((await promQuery(expr)).length === 0) out.push(`${q.dashboard} / ${q.panel}: ${expr}`);
-      }
-      return out;
-    };
-    let empty = await emptyPanels();
+    let empty = await emptyPanels(config, promQuery);
     for (let i = 0; i < 60 && empty.length > 0; i++) {
       await new Promise((r) => setTimeout(r, 1000));
-      empty = await emptyPanels();
+      empty = await emptyPanels(config, promQuery);
     }
     expect(empty).toEqual([]);
   }, 120_000);
