@@ -47,20 +47,7 @@ export function compactBuckets(thresholds: readonly number[]): number[] | undefi
 /** The duration histogram's buckets in full mode. */
 export const FULL_DURATION_BUCKETS: readonly number[] = REQUEST_BUCKETS;
 
-/** Per endpoint and check metrics each mode exposes (an endpoint opted into full in a compact prober has both). */
-export const PROBE_METRICS_OF: Readonly<Record<ProberMetricsMode, readonly MetricDef[]>> = {
-  full: [
-    METRICS.probeUp, METRICS.probes, METRICS.probeDuration, METRICS.probePhase, METRICS.probeStatusCode, METRICS.probeLastSuccess,
-    METRICS.probeTlsExpiry, METRICS.probeRateLimitRemaining, METRICS.probeRateLimitLimit, METRICS.probeRateLimitReset,
-    METRICS.proberSkippedRuns, METRICS.proberScheduleDrift,
-  ],
-  compact: [
-    METRICS.probeUp, METRICS.probes, METRICS.probeDuration, METRICS.probeLastPhase, METRICS.probeStatusCode, METRICS.probeLastSuccess,
-    METRICS.probeTlsExpiry, METRICS.probeRateLimitRemaining, METRICS.probeRateLimitLimit, METRICS.probeRateLimitReset,
-    METRICS.proberSkippedRuns, METRICS.proberLastDrift,
-  ],
-};
-
+/** The families only one mode exposes per endpoint and check; an endpoint opted into full in a compact prober has both. */
 const ONLY_IN: Readonly<Record<ProberMetricsMode, readonly MetricDef[]>> = {
   full: [METRICS.probePhase, METRICS.proberScheduleDrift],
   compact: [METRICS.probeLastPhase, METRICS.proberLastDrift],
