@@ -48,7 +48,7 @@ export const EXPORTER_DEFAULTS = {
 
 export const ENDPOINT_DEFAULTS = {
   events: ['hookwatch.test'] as string[],
-  slo: { successRatio: 0.999, latencyP95Seconds: 2 },
+  slo: { successRatio: 0.999, latencyP95Seconds: 2, excludeMaintenance: false },
   followRedirects: false,
 } as const;
 
@@ -103,4 +103,13 @@ export const NOTIFY_DEFAULTS = {
   groupInterval: duration(300),
   repeatInterval: duration(4 * 3600),
   routes: { critical: ['pagerduty', 'slack'], warning: ['slack'], info: [] as string[] },
+} as const;
+
+export const MAINTENANCE_DEFAULTS = {
+  /** Time zone of weekly windows: Alertmanager's own default location. */
+  timeZone: 'UTC',
+  /** Where `hookwatch maintenance start/end` creates and expires silences (the local stack's Alertmanager). */
+  alertmanagerUrl: 'http://127.0.0.1:9093',
+  /** Prefix of the Alertmanager time interval of each window. */
+  intervalPrefix: 'maintenance-',
 } as const;

@@ -55,7 +55,7 @@ export interface EndpointConfig {
   readonly healthUrl?: string;
   readonly events: readonly string[];
   readonly signing?: SigningConfig;
-  readonly slo: { readonly successRatio: number; readonly latencyP95Seconds: number };
+  readonly slo: { readonly successRatio: number; readonly latencyP95Seconds: number; readonly excludeMaintenance: boolean };
   readonly headers: Readonly<Record<string, string>>;
   readonly followRedirects: boolean;
   readonly tls: { readonly insecureSkipVerify: boolean; readonly caFile?: string; readonly serverName?: string };
@@ -158,6 +158,35 @@ export interface ExporterConfig {
   readonly sources: readonly SourceConfig[];
 }
 
+/**
+ * One Alertmanager 0.25 `time_interval_spec`, as a window compiles to it: an
+ * instant is in it when, seen in `location`, every field given matches.
+ * Weekdays count from Sunday = 0; times are minutes of the day, start
+ * included, end excluded; the other ranges include both ends.
+ */
+export interface TimeIntervalSpec {
+  readonly weekdays?: readonly number[];
+  readonly times?: readonly { readonly startMinute: number; readonly endMinute: number }[];
+  readonly daysOfMonth?: readonly (readonly [number, number])[];
+  readonly months?: readonly (readonly [number, number])[];
+  readonly years?: readonly (readonly [number, number])[];
+  readonly location: string;
+}
+
+/** A maintenance window: the endpoints it mutes and when, as Alertmanager time interval specs. */
+export interface MaintenanceWindow {
+  readonly name: string;
+  /** The Alertmanager time interval's name. */
+  readonly interval: string;
+  /** Every endpoint when the config names none. */
+  readonly endpoints: readonly string[];
+  readonly timeZone: string;
+  /** A one-off window's bounds (Unix ms, end excluded); absent for weekly ones. */
+  readonly once?: { readonly start: number; readonly end: number };
+  /** Any one matching is maintenance; a one-off window's specs are in UTC and cover exactly [start, end). */
+  readonly specs: readonly TimeIntervalSpec[];
+}
+
 export interface Config {
   /** Absolute path of the file it was read from (or a label for inline configs). */
   readonly file: string;
@@ -181,4 +210,5 @@ export interface Config {
   readonly grafana: { readonly url?: string; readonly folder: string };
   readonly receivers: readonly ReceiverConfig[];
   readonly simulator?: SimulatorConfig;
+  readonly maintenance: readonly MaintenanceWindow[];
 }

@@ -3,6 +3,7 @@ import type { Config } from '../../config/index.js';
 import { renderYaml, withHeader, type GeneratedFile } from '../../output/index.js';
 import { TEMPLATE_FILE, TEMPLATE_TEXT } from '../templates/hookwatch.js';
 import { inhibitRules } from './inhibit.js';
+import { timeIntervals } from './maintenance.js';
 import { receivers } from './receivers.js';
 import { routeTree } from './routes.js';
 
@@ -20,6 +21,8 @@ export function alertmanagerFiles(config: Config, source: string): GeneratedFile
     inhibit_rules: inhibitRules(),
     receivers: receivers(config),
   };
+  const intervals = timeIntervals(config);
+  if (intervals.length) Object.assign(doc, { time_intervals: intervals });
   return [
     { path: ALERTMANAGER_FILE, content: renderYaml(doc, source) },
     { path: TEMPLATE_PATH, content: withHeader(TEMPLATE_TEXT, '{{/*', source) },

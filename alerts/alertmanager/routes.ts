@@ -11,9 +11,10 @@ import { ALERT_LABELS, LABEL, SEVERITIES, type Severity } from '../../catalog/in
 import { duration, type Config } from '../../config/index.js';
 import { INHIBITOR } from '../rules/inhibitors.js';
 import { HEARTBEAT_RECEIVER, NULL_RECEIVER } from './receivers.js';
+import { maintenanceRoutes } from './maintenance.js';
 
 export type Route = Record<string, unknown>;
-type SeverityRoutes = Readonly<Record<Severity, readonly string[]>>;
+export type SeverityRoutes = Readonly<Record<Severity, readonly string[]>>;
 
 /** Heartbeat services expect a ping every minute or so. */
 const HEARTBEAT_REPEAT = duration(60);
@@ -24,7 +25,7 @@ export function anyOf(label: string, values: readonly string[]): string {
   return values.length === 1 ? matcher(label, values[0]!) : `${label}=~"${values.map((v) => v.replace(/\./g, '[.]')).join('|')}"`;
 }
 
-function severityRoutes(routes: SeverityRoutes): Route[] {
+export function severityRoutes(routes: SeverityRoutes): Route[] {
   return SEVERITIES.flatMap((sev) => {
     const list = routes[sev];
     const matchers = [matcher(ALERT_LABELS.severity, sev)];
@@ -33,26 +34,33 @@ function severityRoutes(routes: SeverityRoutes): Route[] {
   });
 }
 
+/** Each severity's receivers from the first layer that names them. */
+function layered(...layers: Partial<Record<Severity, readonly string[] | undefined>>[]): SeverityRoutes {
+  const pick = (sev: Severity) => layers.map((l) => l[sev]).find((r) => r !== undefined) ?? [];
+  return { critical: pick('critical'), warning: pick('warning'), info: pick('info') };
+}
+
+/** The receivers of one endpoint's alerts: its own override, then its team's, then the global routes. */
+export function routesFor(config: Config, endpoint: string): SeverityRoutes {
+  const overrides = config.notify.overrides;
+  const team = config.endpoints.find((e) => e.name === endpoint)?.team;
+  const own = overrides.find((o) => o.endpoint === endpoint)?.routes ?? {};
+  const teams = overrides.find((o) => team !== undefined && o.team === team)?.routes ?? {};
+  return layered(own, teams, config.notify.resolvedRoutes);
+}
+
 /**
  * Endpoint overrides first (most specific), then team overrides. A severity an
  * override leaves out falls back to the endpoint's team override, then to the
  * global routes. A team without endpoints routes nothing.
  */
 function overrideRoutes(config: Config): Route[] {
-  const global = config.notify.resolvedRoutes;
   const overrides = config.notify.overrides;
-  const teamOf = (endpoint: string) => config.endpoints.find((e) => e.name === endpoint)?.team;
-  const teamRoutes = (team: string | undefined) => overrides.find((o) => team !== undefined && o.team === team)?.routes ?? {};
   const ordered = [...overrides].sort((a, b) => Number(a.endpoint === undefined) - Number(b.endpoint === undefined));
   return ordered.flatMap((o) => {
     const endpoints = o.endpoint !== undefined ? [o.endpoint] : config.endpoints.filter((e) => e.team === o.team).map((e) => e.name);
     if (endpoints.length === 0) return [];
-    const team = o.endpoint !== undefined ? teamRoutes(teamOf(o.endpoint)) : {};
-    const merged: SeverityRoutes = {
-      critical: o.routes.critical ?? team.critical ?? global.critical,
-      warning: o.routes.warning ?? team.warning ?? global.warning,
-      info: o.routes.info ?? team.info ?? global.info,
-    };
+    const merged = o.endpoint !== undefined ? routesFor(config, o.endpoint) : layered(o.routes, config.notify.resolvedRoutes);
     return [{ matchers: [anyOf(LABEL.endpoint, endpoints)], routes: severityRoutes(merged) }];
   });
 }
@@ -75,6 +83,7 @@ export function routeTree(config: Config): Route {
         repeat_interval: (n.heartbeat?.repeat_interval ?? HEARTBEAT_REPEAT).text,
       },
       { receiver: NULL_RECEIVER, matchers: [matcher(ALERT_LABELS.alertname, INHIBITOR)] },
+      ...maintenanceRoutes(config),
       ...overrideRoutes(config),
       ...severityRoutes(n.resolvedRoutes),
     ],

@@ -30,7 +30,7 @@ export function normalizeEndpoints(raw: RawConfig, defaults: Thresholds, path: (
       ...(e.health_url ? { healthUrl: e.health_url } : {}),
       events: e.events,
       ...(e.signing && e.signing.scheme !== 'none' ? { signing: e.signing as SigningConfig } : {}),
-      slo: { successRatio: e.slo.success_ratio, latencyP95Seconds: e.slo.latency_p95_seconds },
+      slo: { successRatio: e.slo.success_ratio, latencyP95Seconds: e.slo.latency_p95_seconds, excludeMaintenance: e.slo.exclude_maintenance },
       headers: e.headers,
       followRedirects: e.follow_redirects,
       tls: { insecureSkipVerify: e.tls.insecure_skip_verify, ...(e.tls.ca_file ? { caFile: path(e.tls.ca_file) } : {}), ...(e.tls.server_name ? { serverName: e.tls.server_name } : {}) },

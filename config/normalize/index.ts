@@ -10,6 +10,7 @@ import type { Config, EndpointConfig, ReceiverConfig, SimulatorConfig } from '..
 import { normalizeEndpoints } from './endpoints.js';
 import { normalizeExporter } from './exporter.js';
 import { durationBuckets } from './prober-metrics.js';
+import { normalizeMaintenance } from './maintenance.js';
 import { DEFAULT_THRESHOLDS, mergeThresholds } from './thresholds.js';
 
 type PathOf = (p: string) => string;
@@ -56,6 +57,7 @@ export function normalize(raw: RawConfig, file: string): Config {
     grafana: raw.grafana,
     receivers: raw.receivers.map((r) => receiver(r, byName, path)),
     ...(raw.simulator ? { simulator: simulator(raw.simulator, endpoints, byName, path) } : {}),
+    maintenance: normalizeMaintenance(raw.maintenance, endpoints.map((e) => e.name)),
   });
 }
 

@@ -3,6 +3,7 @@ import type { SchemaContext } from './common.js';
 import { alertsSchema } from './alerts.js';
 import { endpointSchema } from './endpoints.js';
 import { grafanaSchema } from './grafana.js';
+import { maintenanceSchema } from './maintenance.js';
 import { exporterSchema } from './exporter.js';
 import { notifySchema } from './notify.js';
 import { proberSchema } from './prober.js';
@@ -35,6 +36,7 @@ export function rootSchema(ctx: SchemaContext) {
       receivers: z.array(receiverSchema).default([]).describe('Reference receivers run by `receive` and `up`.'),
       simulator: simulatorSchema.optional(),
       grafana: grafanaSchema.prefault({}),
+      maintenance: z.array(maintenanceSchema).default([]).describe('Maintenance windows: probes keep running, the endpoints\' notifications are muted and the status page says so.'),
     })
     .superRefine((c, zctx) => {
       const seen = new Map<string, number>();
@@ -57,6 +59,15 @@ export function rootSchema(ctx: SchemaContext) {
       });
       (c.simulator?.endpoints ?? []).forEach((name, i) => {
         if (!seen.has(name)) zctx.addIssue({ code: 'custom', path: ['simulator', 'endpoints', i], message: `the name of a configured endpoint (${[...seen.keys()].join(', ')})`, input: name });
+      });
+      const windows = new Map<string, number>();
+      c.maintenance.forEach((w, i) => {
+        const first = windows.get(w.name);
+        if (first !== undefined) zctx.addIssue({ code: 'custom', path: ['maintenance', i, 'name'], message: `a unique name (maintenance[${first}] is already "${w.name}")`, input: w.name });
+        else windows.set(w.name, i);
+        (w.endpoints ?? []).forEach((name, j) => {
+          if (!seen.has(name)) zctx.addIssue({ code: 'custom', path: ['maintenance', i, 'endpoints', j], message: `the name of a configured endpoint (${[...seen.keys()].join(', ')})`, input: name });
+        });
       });
       const receivers = new Set(['slack', 'pagerduty', 'email', 'opsgenie', 'webhook'].filter((k) => (c.notify as Record<string, unknown>)[k] !== undefined));
       const routeLists: [string[], Record<string, string[] | undefined> | undefined][] = [

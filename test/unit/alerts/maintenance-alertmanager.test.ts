@@ -1,0 +1,104 @@
+/**
+ * Maintenance windows in a real Alertmanager 0.25 (amtool cannot judge mute
+ * times): the generated alertmanager.yml, a one-off window that holds "now"
+ * for one endpoint and one that starts tomorrow for another, alerts posted
+ * through the v2 API, Slack and PagerDuty stand-ins (test/e2e/capture.ts).
+ * The endpoint in maintenance gets nothing; the others still notify.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ALERTMANAGER_FILE } from '../../../alerts/index.js';
+import { pagerDutyCapture, slackCapture, type Capture } from '../../e2e/capture.js';
+import { configFromYaml } from '../../support/config.js';
+import { freePorts } from '../../support/servers.js';
+import { tool } from '../../support/tools.js';
+import { writeGenerated } from './support.js';
+
+const ROUTING_KEY = 'a'.repeat(32);
+const minute = 60_000;
+
+let am: ChildProcess | undefined;
+let base = '';
+let slack: Capture;
+let pagerduty: Capture;
+
+async function waitFor<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 60_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const v = await probe();
+      if (v !== undefined) return v;
+    } catch { /* not yet */ }
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+const endpointsOf = (c: Capture) => [...new Set(c.received.map((n) => n.endpoint))].sort();
+
+describe('Alertmanager 0.25 mutes exactly the endpoint in maintenance', () => {
+  beforeAll(async () => {
+    slack = await slackCapture('#webhooks');
+    pagerduty = await pagerDutyCapture(ROUTING_KEY);
+    const dir = mkdtempSync(join(tmpdir(), 'hookwatch-maint-am-'));
+    writeFileSync(join(dir, 'slack_url'), slack.url);
+    writeFileSync(join(dir, 'pd_key'), ROUTING_KEY);
+    const now = Math.floor(Date.now() / minute) * minute;
+    const iso = (t: number) => new Date(t).toISOString();
+    const config = configFromYaml(`
+endpoints:
+  - { name: muted, url: "https://muted.example/h" }
+  - { name: later, url: "https://later.example/h" }
+  - { name: loud, url: "https://loud.example/h" }
+notify:
+  slack: { api_url_file: ${join(dir, 'slack_url')}, channel: "#webhooks" }
+  pagerduty: { routing_key_file: ${join(dir, 'pd_key')}, url: "${pagerduty.url}" }
+  group_wait: 1s
+  group_interval: 2s
+maintenance:
+  - { name: now, endpoints: [muted], start: "${iso(now - 2 * minute)}", end: "${iso(now + 60 * minute)}" }
+  - { name: tomorrow, endpoints: [later], start: "${iso(now + 1440 * minute)}", end: "${iso(now + 1500 * minute)}" }
+`);
+    const out = writeGenerated(config);
+    const [port] = await freePorts(1);
+    base = `http://127.0.0.1:${port}`;
+    am = spawn(tool('prometheus-alertmanager'), [
+      `--config.file=${join(out, ALERTMANAGER_FILE)}`,
+      `--storage.path=${mkdtempSync(join(tmpdir(), 'hookwatch-am-'))}`,
+      `--web.listen-address=127.0.0.1:${port}`,
+      '--cluster.listen-address=',
+    ], { stdio: 'ignore' });
+    await waitFor('Alertmanager ready', async () => ((await fetch(`${base}/-/ready`)).ok ? true : undefined));
+    const startsAt = iso(Date.now());
+    const alerts = ['muted', 'later', 'loud'].map((endpoint) => ({
+      labels: { alertname: 'WebhookEndpointDown', severity: 'critical', endpoint },
+      annotations: { summary: 'down', description: 'down' },
+      startsAt,
+    }));
+    const res = await fetch(`${base}/api/v2/alerts`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(alerts) });
+    expect(res.ok).toBe(true);
+  }, 120_000);
+
+  afterAll(async () => {
+    am?.kill('SIGTERM');
+    await slack?.server.close();
+    await pagerduty?.server.close();
+  });
+
+  it('still notifies the others, on Slack and PagerDuty, and never the endpoint in maintenance', async () => {
+    await waitFor('both other endpoints on both receivers', () => (endpointsOf(slack).length >= 2 && endpointsOf(pagerduty).length >= 2 ? true : undefined));
+    // Three more group intervals: a muted group would have been flushed by now.
+    await new Promise((r) => setTimeout(r, 6_000));
+    expect(endpointsOf(slack)).toEqual(['later', 'loud']);
+    expect(endpointsOf(pagerduty)).toEqual(['later', 'loud']);
+    expect([...slack.invalid, ...pagerduty.invalid]).toEqual([]);
+  }, 120_000);
+
+  it('keeps the muted alert active (not silenced, not inhibited): probes and rules go on', async () => {
+    const got = await (await fetch(`${base}/api/v2/alerts?filter=endpoint%3D%22muted%22`)).json() as { status: { state: string } }[];
+    expect(got.map((a) => a.status.state)).toEqual(['active']);
+  });
+});
