@@ -77,6 +77,10 @@ export const METRICS = {
     audience: 'user', component: 'prober',
     help: 'Seconds until the rate-limit window resets (RateLimit-Reset, X-RateLimit-Reset or Retry-After).',
   }),
+  maintenance: defineMetric({
+    name: 'webhook_maintenance', type: 'gauge', labels: [L.endpoint], audience: 'internal', component: 'prober',
+    help: '1 while the endpoint is inside one of its configured maintenance windows, 0 otherwise (read by the burn-rate rules of SLOs that exclude maintenance).',
+  }),
 
   // --- real traffic (exporter) --------------------------------------------
   deliveries: defineMetric({

@@ -22,6 +22,7 @@ export const SHOWN_ON: { readonly [K in MetricKey]: Placement } = {
   probeRateLimitRemaining: ['endpoint'],
   probeRateLimitLimit: ['endpoint'],
   probeRateLimitReset: ['endpoint'],
+  maintenance: 'internal',
   deliveries: ['overview', 'endpoint', 'performance'],
   deliveryFailures: ['overview', 'endpoint'],
   deliveryRetries: ['overview', 'endpoint'],

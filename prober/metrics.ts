@@ -30,7 +30,7 @@ export function createMetric(def: MetricDef, registry: Registry): AnyMetric {
 const PROBER_METRICS = [
   METRICS.probeUp, METRICS.probes, METRICS.probeDuration, METRICS.probePhase, METRICS.probeLastPhase, METRICS.probeStatusCode,
   METRICS.probeLastSuccess, METRICS.probeTlsExpiry, METRICS.probeRateLimitRemaining, METRICS.probeRateLimitLimit,
-  METRICS.probeRateLimitReset, METRICS.proberSkippedRuns, METRICS.proberScheduleDrift, METRICS.proberLastDrift, METRICS.configReloads, METRICS.buildInfo,
+  METRICS.probeRateLimitReset, METRICS.maintenance, METRICS.proberSkippedRuns, METRICS.proberScheduleDrift, METRICS.proberLastDrift, METRICS.configReloads, METRICS.buildInfo,
 ] as const;
 
 /** The gauges of one endpoint, check and region that are set by results (not pre-created). */
@@ -126,6 +126,19 @@ export class ProberMetrics {
     if (o.rateLimit?.remaining !== undefined) this.gauge(METRICS.probeRateLimitRemaining).set(l, o.rateLimit.remaining);
     if (o.rateLimit?.limit !== undefined) this.gauge(METRICS.probeRateLimitLimit).set(l, o.rateLimit.limit);
     if (o.rateLimit?.resetSeconds !== undefined) this.gauge(METRICS.probeRateLimitReset).set(l, o.rateLimit.resetSeconds);
+  }
+
+  /**
+   * `webhook_maintenance` is computed at each scrape from `source`: 1 for
+   * each endpoint it says is in maintenance, 0 for the others.
+   */
+  maintenanceFrom(source: () => { readonly endpoints: readonly string[]; readonly inside: ReadonlySet<string> }): void {
+    const g = this.#m.get(METRICS.maintenance.name) as Gauge<string>;
+    (g as unknown as { collect: () => void }).collect = () => {
+      const { endpoints, inside } = source();
+      g.reset();
+      for (const endpoint of endpoints) g.set({ endpoint }, inside.has(endpoint) ? 1 : 0);
+    };
   }
 
   skipped(endpoint: string, check: Check): void {

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { Config } from '../config/index.js';
 import type { Logger } from '../daemon/index.js';
 import { runCheck } from './checks/guarded.js';
+import { windowActive } from './maintenance.js';
 import { ProberMetrics } from './metrics.js';
 import { Scheduler } from './scheduler.js';
 import { buildTargets, targetKey } from './targets.js';
@@ -41,6 +42,13 @@ export class Prober {
     this.metrics = new ProberMetrics(opts.version, { mode: config.prober.metrics, durationBuckets: config.prober.durationBuckets });
     this.#targets = buildTargets(config, opts.readFile);
     for (const t of this.#targets) this.metrics.initTarget(t.endpoint.name, t.check.kind, t.region, t.endpoint.metrics);
+    this.metrics.maintenanceFrom(() => this.maintenanceAt((opts.now?.() ?? Date.now() / 1000) * 1000));
+  }
+
+  /** The configured endpoints, and those inside a maintenance window at `ms` (Unix ms). */
+  maintenanceAt(ms: number): { endpoints: readonly string[]; inside: ReadonlySet<string> } {
+    const active = this.#config.maintenance.filter((w) => windowActive(w, ms));
+    return { endpoints: this.#config.endpoints.map((e) => e.name), inside: new Set(active.flatMap((w) => w.endpoints)) };
   }
 
   get config(): Config { return this.#config; }
