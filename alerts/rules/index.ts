@@ -9,6 +9,7 @@ import { dlqAlerts, rateLimitAlerts } from './capacity.js';
 import { failureRateAlerts, retryRateAlerts } from './delivery.js';
 import { inhibitorAlerts } from './inhibitors.js';
 import { latencyAlerts } from './latency.js';
+import { maintenanceRecordingRules } from './maintenance.js';
 import { absentAlerts, stalledAlerts, watchdogAlert } from './meta.js';
 import { recordingGroup, sloRecordingRules } from './recording.js';
 import { burnRateAlerts } from './slo.js';
@@ -20,7 +21,7 @@ export function recordingGroups(): RuleGroup<RecordingRule>[] {
 /** Alert groups; `hookwatch.slo` also records the error ratios its alerts read, ahead of them. */
 export function alertGroups(config: Config): RuleGroup<AlertRule | RecordingRule>[] {
   return [
-    { name: 'hookwatch.slo', rules: [...sloRecordingRules(), ...burnRateAlerts(config)] },
+    { name: 'hookwatch.slo', rules: [...sloRecordingRules(), ...maintenanceRecordingRules(config), ...burnRateAlerts(config)] },
     { name: 'hookwatch.delivery', rules: [...failureRateAlerts(config), ...retryRateAlerts(config)] },
     { name: 'hookwatch.availability', rules: [...endpointDownAlerts(config), ...inhibitorAlerts(config), ...signatureAlerts(config), ...signatureEnforcementAlerts(config), ...tlsAlerts(config)] },
     { name: 'hookwatch.capacity', rules: [...latencyAlerts(config), ...dlqAlerts(config), ...rateLimitAlerts(config)] },

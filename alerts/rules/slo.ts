@@ -17,6 +17,7 @@ import { alertRule } from '../annotate.js';
 import { num, times } from '../../output/index.js';
 import { attemptRate, errorBudget } from '../../queries/index.js';
 import type { AlertRule } from '../model.js';
+import { errorRatioOutsideMaintenance } from './maintenance.js';
 import { RECORDS, type SloWindow } from './recording.js';
 
 /** Traffic window of the page's low-volume guard: the fast page's long window. */
@@ -54,19 +55,20 @@ export function burnFor(config: Config): Duration {
  * hour one failure is a 1000x burn, which is a ticket, not a page at night.
  */
 export function burnRateAlerts(config: Config): AlertRule[] {
-  const groups = new Map<string, { successRatio: number; minRate: number; endpoints: string[] }>();
+  const groups = new Map<string, { successRatio: number; minRate: number; excludeMaintenance: boolean; endpoints: string[] }>();
   for (const e of config.endpoints) {
-    const k = `${e.slo.successRatio}|${e.thresholds.failureRate.minRatePerSecond}`;
-    const g = groups.get(k) ?? { successRatio: e.slo.successRatio, minRate: e.thresholds.failureRate.minRatePerSecond, endpoints: [] };
+    const k = `${e.slo.successRatio}|${e.thresholds.failureRate.minRatePerSecond}|${e.slo.excludeMaintenance}`;
+    const g = groups.get(k) ?? { successRatio: e.slo.successRatio, minRate: e.thresholds.failureRate.minRatePerSecond, excludeMaintenance: e.slo.excludeMaintenance, endpoints: [] };
     g.endpoints.push(e.name);
     groups.set(k, g);
   }
-  return [...groups.values()].flatMap(({ successRatio, minRate, endpoints }) => {
+  return [...groups.values()].flatMap(({ successRatio, minRate, excludeMaintenance, endpoints }) => {
     const budget = errorBudget(successRatio);
     const match = { endpoint: oneOf(endpoints) };
+    const ratio = (w: SloWindow) => (excludeMaintenance ? errorRatioOutsideMaintenance(w, match) : recorded(RECORDS.errorRatio(w), match));
     const pair = (w: BurnWindow) => {
       const limit = num(times(w.factor, budget));
-      return `(${recorded(RECORDS.errorRatio(w.long), match)} > ${limit} and ${recorded(RECORDS.errorRatio(w.short), match)} > ${limit})`;
+      return `(${ratio(w.long)} > ${limit} and ${ratio(w.short)} > ${limit})`;
     };
     return (['critical', 'warning'] as const).map((severity) => {
       const [fast, slow] = BURN_RATES[severity];
