@@ -55,20 +55,26 @@ export function burnFor(config: Config): Duration {
  * hour one failure is a 1000x burn, which is a ticket, not a page at night.
  */
 export function burnRateAlerts(config: Config): AlertRule[] {
-  const groups = new Map<string, { successRatio: number; minRate: number; excludeMaintenance: boolean; endpoints: string[] }>();
+  const excluding = new Set(config.endpoints.filter((e) => e.slo.excludeMaintenance).map((e) => e.name));
+  const groups = new Map<string, { successRatio: number; minRate: number; endpoints: string[] }>();
   for (const e of config.endpoints) {
-    const k = `${e.slo.successRatio}|${e.thresholds.failureRate.minRatePerSecond}|${e.slo.excludeMaintenance}`;
-    const g = groups.get(k) ?? { successRatio: e.slo.successRatio, minRate: e.thresholds.failureRate.minRatePerSecond, excludeMaintenance: e.slo.excludeMaintenance, endpoints: [] };
+    const k = `${e.slo.successRatio}|${e.thresholds.failureRate.minRatePerSecond}`;
+    const g = groups.get(k) ?? { successRatio: e.slo.successRatio, minRate: e.thresholds.failureRate.minRatePerSecond, endpoints: [] };
     g.endpoints.push(e.name);
     groups.set(k, g);
   }
-  return [...groups.values()].flatMap(({ successRatio, minRate, excludeMaintenance, endpoints }) => {
+  return [...groups.values()].flatMap(({ successRatio, minRate, endpoints }) => {
     const budget = errorBudget(successRatio);
     const match = { endpoint: oneOf(endpoints) };
-    const ratio = (w: SloWindow) => (excludeMaintenance ? errorRatioOutsideMaintenance(w, match) : recorded(RECORDS.errorRatio(w), match));
+    // Endpoints whose SLO leaves maintenance out read the ratios outside it (maintenance.ts), in the same rule.
+    const subsets = [false, true].map((outside) => ({ outside, list: endpoints.filter((e) => excluding.has(e) === outside) })).filter((x) => x.list.length > 0);
     const pair = (w: BurnWindow) => {
       const limit = num(times(w.factor, budget));
-      return `(${ratio(w.long)} > ${limit} and ${ratio(w.short)} > ${limit})`;
+      return subsets.map(({ outside, list }) => {
+        const m = { endpoint: oneOf(list) };
+        const ratio = (x: SloWindow) => (outside ? errorRatioOutsideMaintenance(x, m) : recorded(RECORDS.errorRatio(x), m));
+        return `(${ratio(w.long)} > ${limit} and ${ratio(w.short)} > ${limit})`;
+      }).join(' or ');
     };
     return (['critical', 'warning'] as const).map((severity) => {
       const [fast, slow] = BURN_RATES[severity];
