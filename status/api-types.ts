@@ -81,6 +81,15 @@ export interface CheckStatus {
   readonly recent: Tick[];
 }
 
+/** The endpoint's maintenance windows as the page shows them. Uptime is counted as usual; this only says when. */
+export interface MaintenanceStatus {
+  /** In a window now: the windows' names and when the maintenance ends (unix seconds); null otherwise. */
+  readonly active: { readonly windows: readonly string[]; readonly until: number } | null;
+  /** Seconds of the uptime windows (last hour, last 24 h) spent in maintenance. */
+  readonly hourSeconds: number;
+  readonly daySeconds: number;
+}
+
 export interface EndpointStatus {
   readonly name: string;
   readonly state: State;
@@ -91,6 +100,8 @@ export interface EndpointStatus {
   readonly delivery: DeliveryStats | null;
   /** The Grafana endpoint dashboard for this endpoint, when grafana.url is set. */
   readonly dashboard: string | null;
+  /** Null when no maintenance window covers this endpoint. */
+  readonly maintenance: MaintenanceStatus | null;
 }
 
 export interface StatusModel {

@@ -5,9 +5,9 @@
  */
 import { DASHBOARDS, dashboardUrl, type DashboardKey } from '../catalog/index.js';
 import { publicUrl, redactor, type Config } from '../config/index.js';
-import type { ProbeTarget } from '../prober/index.js';
+import { activeMaintenance, maintenanceMs, type ProbeTarget } from '../prober/index.js';
 import { cadenceSeconds } from './cadence.js';
-import type { CheckStatus, EndpointStatus, StatusModel, Tick } from './api-types.js';
+import type { CheckStatus, EndpointStatus, MaintenanceStatus, StatusModel, Tick } from './api-types.js';
 import type { DeliveryWindow } from './delivery.js';
 import type { StatusHistory } from './history.js';
 import { latencySeries, round } from './latency.js';
@@ -67,6 +67,7 @@ export function buildStatus(input: ModelInput): StatusModel {
       latency: latencySeries(rings, now, HOUR, Math.min(...targets.map((t) => cadenceSeconds(t.check.schedule)))),
       delivery: input.delivery?.stats(endpoint.name) ?? null,
       dashboard: grafana ? `${dashboardUrl('endpoint', grafana)}?var-endpoint=${encodeURIComponent(endpoint.name)}` : null,
+      maintenance: maintenanceOf(config, endpoint.name, now),
     });
   }
   return {
@@ -81,5 +82,17 @@ export function buildStatus(input: ModelInput): StatusModel {
       grafana: grafana ? (Object.keys(DASHBOARDS) as DashboardKey[]).map((k) => ({ title: DASHBOARDS[k].title, url: dashboardUrl(k, grafana) })) : [],
     },
     endpoints,
+  };
+}
+
+/** When the endpoint is in maintenance, and how much of the uptime windows was. */
+function maintenanceOf(config: Config, endpoint: string, now: number): MaintenanceStatus | null {
+  if (!config.maintenance.some((w) => w.endpoints.includes(endpoint))) return null;
+  const ms = now * 1000;
+  const active = activeMaintenance(config.maintenance, endpoint, ms);
+  return {
+    active: active ? { windows: active.windows, until: active.until / 1000 } : null,
+    hourSeconds: maintenanceMs(config.maintenance, endpoint, ms - HOUR * 1000, ms) / 1000,
+    daySeconds: maintenanceMs(config.maintenance, endpoint, ms - DAY * 1000, ms) / 1000,
   };
 }

@@ -50,6 +50,7 @@ main { max-width: 1280px; margin: 0 auto; padding: 0 clamp(.5rem, 3vw, 2.5rem) 1
 .badge.degraded, .overall.degraded { background: var(--degraded-bg); color: var(--degraded-text); }
 .badge.down, .overall.down { background: var(--down-bg); color: var(--down-text); }
 .badge.unknown, .overall.unknown { background: var(--unknown-bg); color: var(--unknown-text); }
+.badge.maintenance { background: var(--unknown-bg); color: var(--unknown-text); border: 1px dashed currentColor; }
 .overview { display: grid; grid-template-columns: minmax(14rem, 1fr) minmax(0, 2fr); gap: 1rem 2rem; align-items: start; margin: .9rem 0 .5rem; }
 .overview.solo { grid-template-columns: minmax(0, 1fr); }
 .delivery { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: .75rem 1.25rem; margin: 0; align-content: start; }

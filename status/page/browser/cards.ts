@@ -24,6 +24,10 @@ export interface Row {
 export interface Card {
   readonly card: HTMLElement;
   badge: HTMLElement;
+  /** "In maintenance until …", hidden outside a window. */
+  readonly maintenance: HTMLElement;
+  /** How much of the uptime windows was maintenance, hidden when none was. */
+  readonly maintenanceNote: HTMLParagraphElement;
   readonly overview: HTMLDivElement;
   readonly delivery: HTMLDListElement;
   readonly caption: HTMLElement;
@@ -90,6 +94,9 @@ function card(ep: EndpointStatus, i: number): Card {
   const badge = el('span');
   head.appendChild(h);
   head.appendChild(badge);
+  const maintenance = el('span', 'badge maintenance');
+  maintenance.hidden = true;
+  head.appendChild(maintenance);
   if (ep.dashboard) {
     const a = el('a', 'dash', 'Grafana dashboard');
     a.href = ep.dashboard;
@@ -97,6 +104,9 @@ function card(ep: EndpointStatus, i: number): Card {
     head.appendChild(a);
   }
   section.appendChild(head);
+  const maintenanceNote = el('p', 'note maintenance-note');
+  maintenanceNote.hidden = true;
+  section.appendChild(maintenanceNote);
   const overview = el('div', 'overview');
   const delivery = el('dl', 'delivery');
   delivery.setAttribute('aria-label', 'Deliveries of ' + ep.name);
@@ -111,7 +121,7 @@ function card(ep: EndpointStatus, i: number): Card {
   section.appendChild(overview);
   const rows = new Map<string, Row>();
   section.appendChild(checksTable(ep, rows));
-  return { card: section, badge, overview, delivery, caption, chart, rows, plot: null };
+  return { card: section, badge, maintenance, maintenanceNote, overview, delivery, caption, chart, rows, plot: null };
 }
 
 /** Replaces the cards in `root` with empty ones for these endpoints. */

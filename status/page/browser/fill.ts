@@ -3,10 +3,10 @@
  * recent-probes bar (keeping the focused tick) and the last probe with
  * its phase breakdown.
  */
-import type { CheckStatus, DeliveryStats, ProbeEntry, Tick, Uptime } from '../../api-types.js';
+import type { CheckStatus, DeliveryStats, MaintenanceStatus, ProbeEntry, Tick, Uptime } from '../../api-types.js';
 import { SLOTS, type Card } from './cards.js';
 import { badge, el } from './dom.js';
-import { clock, dur, NONE, pct, span, tickClass, tickText } from './format.js';
+import { clock, dur, maintenanceShare, NONE, pct, span, tickClass, tickText, until } from './format.js';
 import { attachTick, showTip } from './tips.js';
 
 export function fillDelivery(c: Card, d: DeliveryStats | null): void {
@@ -31,6 +31,17 @@ export function fillDelivery(c: Card, d: DeliveryStats | null): void {
     dl.appendChild(div);
   }
   dl.appendChild(el('p', 'note', 'Deliveries ' + (d.windowSeconds == null ? 'since the exporter started' : 'in the last ' + span(d.windowSeconds)) + ': ' + d.attempts + ' attempts'));
+}
+
+/** "In maintenance until …" in the head, and how much of the uptime windows was maintenance. */
+export function fillMaintenance(c: Card, m: MaintenanceStatus | null, now: number): void {
+  const a = m?.active ?? null;
+  c.maintenance.hidden = !a;
+  c.maintenance.textContent = a ? 'In maintenance until ' + until(a.until, now) : '';
+  if (a) c.maintenance.title = 'Window: ' + a.windows.join(', ') + '. Probes keep running and count toward uptime; notifications are muted.';
+  const share = m ? maintenanceShare(m) : '';
+  c.maintenanceNote.hidden = share === '';
+  c.maintenanceNote.textContent = share;
 }
 
 export function fillUptime(td: HTMLElement, u: Uptime): void {

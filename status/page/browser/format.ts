@@ -3,7 +3,7 @@
  * clock times, and each state's label and icon. No DOM, so a unit test
  * runs it under Node.
  */
-import type { State, Tick } from '../../api-types.js';
+import type { MaintenanceStatus, State, Tick } from '../../api-types.js';
 
 /** What a missing figure shows. */
 export const NONE = '\u2014';
@@ -64,4 +64,18 @@ export function tickClass(k: Tick): 'ok' | 'slow' | 'fail' {
 export function tickText(k: Tick): string {
   return clock(k.t) + ': ' + (k.success ? verdict(k) : 'failed (' + k.result + ')') +
     ', status ' + (k.status || 'none') + ', ' + dur(k.seconds) + (k.detail ? ', ' + k.detail : '');
+}
+
+/** When a maintenance ends: the clock time, with the date when it is not today. */
+export function until(t: number, now: number): string {
+  const end = new Date(t * 1000);
+  const sameDay = end.toDateString() === new Date(now * 1000).toDateString();
+  return sameDay ? clock(t) : end.toLocaleString([], { hour12: false, weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+}
+
+/** "Maintenance: 30 min of the last 24 h (2.08%), 10 min of the last hour (16.67%)"; empty when there was none. */
+export function maintenanceShare(m: MaintenanceStatus): string {
+  if (m.daySeconds <= 0 && m.hourSeconds <= 0) return '';
+  const part = (s: number, w: number, label: string) => span(s) + ' of the last ' + label + ' (' + pct(s / w) + ')';
+  return 'Maintenance: ' + part(m.daySeconds, 86400, '24 h') + ', ' + part(m.hourSeconds, 3600, 'hour') + '. Uptime counts every probe, in maintenance or not.';
 }

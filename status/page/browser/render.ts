@@ -6,7 +6,7 @@ import type { StatusModel } from '../../api-types.js';
 import { buildCards, type Card } from './cards.js';
 import { fillChart, resizeCharts } from './chart.js';
 import { badge, byId } from './dom.js';
-import { fillDelivery, fillRow } from './fill.js';
+import { fillDelivery, fillMaintenance, fillRow } from './fill.js';
 import { clock, ICON } from './format.js';
 
 const root = byId('endpoints', HTMLElement);
@@ -46,6 +46,7 @@ export function render(model: StatusModel): void {
     c.card.className = 'card ' + ep.state;
     c.card.setAttribute('data-state', ep.state);
     c.badge.replaceWith(c.badge = badge(ep.state));
+    fillMaintenance(c, ep.maintenance, model.generatedAt);
     fillDelivery(c, ep.delivery);
     for (const ck of ep.checks) fillRow(c, ck);
     fillChart(c, ep);
