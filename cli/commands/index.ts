@@ -25,5 +25,6 @@ export const COMMANDS: Record<string, CommandEntry> = {
   up: lazy('run everything in one process (npm start runs the demo)', () => import('./up.js').then((m) => m.up)),
   receive: lazy('run the reference webhook receiver(s) of the config', () => import('./receive.js').then((m) => m.receive)),
   simulate: lazy('run the traffic simulator of the config alone', () => import('./simulate.js').then((m) => m.simulate)),
+  maintenance: lazy('maintenance start/end: silence an endpoint in Alertmanager for a while, or end it', () => import('./maintenance.js').then((m) => m.maintenance)),
   stack: lazy('run real Prometheus and Alertmanager with the generated configs, and hookwatch', () => import('./stack.js').then((m) => m.stack)),
 };
