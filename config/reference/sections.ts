@@ -38,7 +38,7 @@ export const SECTIONS: readonly Section[] = [
       scheme: standard-webhooks
       secrets: ["\${env:NEW_SECRET}", "\${env:OLD_SECRET}"]   # rotation: every secret signs
       tolerance_seconds: 300
-    slo: { success_ratio: 0.999, latency_p95_seconds: 2 }
+    slo: { success_ratio: 0.999, latency_p95_seconds: 2, exclude_maintenance: true }
     headers: { X-Probe: hookwatch }
     timeout_seconds: 5
     follow_redirects: false
@@ -217,6 +217,22 @@ export const SECTIONS: readonly Section[] = [
     examples: [`grafana:
   url: https://grafana.example.com
   folder: Webhooks
+`],
+  },
+  {
+    key: 'maintenance',
+    intro: 'Maintenance windows: recurring (weekdays and times in a time zone) or one-off (`start` and `end`). Probes keep running and alerts keep firing, but each window is an Alertmanager 0.25 `time_intervals` entry muting the routes of its endpoints, the status page shows "In maintenance until …", and the prober\'s `webhook_maintenance` is 1, which the burn-rate alerts of SLOs with `exclude_maintenance` read. For a silence now, without editing the config, use `hookwatch maintenance start`.',
+    examples: [`maintenance:
+  - name: nightly-deploy
+    endpoints: [payments-primary]
+    time_zone: Europe/Berlin
+    weekly:
+      - weekdays: [monday:friday]
+        times: { start: "22:00", end: "02:30" }
+      - weekdays: [sunday]
+  - name: datacenter-move
+    start: 2026-12-31T22:00:00+01:00
+    end: 2027-01-03T04:15:00Z
 `],
   },
 ];
