@@ -5,16 +5,18 @@
  * other; end (by endpoint or by id) expires it. Bad input is one line and
  * a non-zero exit.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closedPort, freePorts } from '../../support/servers.js';
-import { CLI, tool } from '../../support/tools.js';
+import { startAlertmanager, type RunningAlertmanager } from '../../support/alertmanager.js';
+import { eventually } from '../../support/scrape.js';
+import { closedPort } from '../../support/servers.js';
+import { CLI } from '../../support/tools.js';
 
 let dir: string;
-let am: ChildProcess | undefined;
+let am: RunningAlertmanager | undefined;
 let base = '';
 let config = '';
 
@@ -32,33 +34,19 @@ const alertState = async (endpoint: string) => {
   return all.find((a) => a.labels.endpoint === endpoint)?.status;
 };
 
-async function until<T>(probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe().catch(() => undefined);
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'hookwatch-maint-cli-'));
   config = join(dir, 'hookwatch.yaml');
   writeFileSync(config, 'endpoints:\n  - { name: payments, url: "https://payments.example/h" }\n  - { name: crm, url: "https://crm.example/h" }\n');
   writeFileSync(join(dir, 'am.yml'), 'route: { receiver: "null" }\nreceivers: [{ name: "null" }]\n');
-  const [port] = await freePorts(1);
-  base = `http://127.0.0.1:${port}`;
-  am = spawn(tool('prometheus-alertmanager'), [
-    `--config.file=${join(dir, 'am.yml')}`, `--storage.path=${join(dir, 'data')}`, `--web.listen-address=127.0.0.1:${port}`, '--cluster.listen-address=',
-  ], { stdio: 'ignore' });
-  await until(async () => ((await fetch(`${base}/-/ready`)).ok ? true : undefined));
+  am = await startAlertmanager(join(dir, 'am.yml'));
+  base = am.url;
   const alerts = ['payments', 'crm'].map((endpoint) => ({ labels: { alertname: 'WebhookEndpointDown', severity: 'critical', endpoint }, startsAt: new Date().toISOString() }));
   expect((await fetch(`${base}/api/v2/alerts`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(alerts) })).ok).toBe(true);
 }, 60_000);
 
 afterAll(() => {
-  am?.kill('SIGTERM');
+  am?.stop();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -75,14 +63,14 @@ describe('hookwatch maintenance against Alertmanager 0.25', () => {
     // Alertmanager moves a start in the past to its own now; the end is the one asked for.
     expect(Date.parse(s.endsAt)).toBeGreaterThanOrEqual(before + 30 * 60_000);
     expect(Date.parse(s.endsAt)).toBeLessThanOrEqual(Date.now() + 30 * 60_000);
-    expect(await until(async () => ((await alertState('payments'))?.state === 'suppressed' ? (await alertState('payments'))! : undefined))).toMatchObject({ silencedBy: [id] });
+    expect(await eventually(async () => { const st = await alertState('payments'); return st?.state === 'suppressed' ? st : undefined; }, 30_000)).toMatchObject({ silencedBy: [id] });
     expect((await alertState('crm'))?.state).toBe('active');
 
     const end = hookwatch(['maintenance', 'end', '--config', config, '--endpoint', 'payments', '--alertmanager', base]);
     expect(end.code, end.stderr).toBe(0);
     expect(end.stdout.trim()).toBe(id);
     expect((await silences()).find((x) => x.id === id)?.status.state).toBe('expired');
-    await until(async () => ((await alertState('payments'))?.state === 'active' ? true : undefined));
+    await eventually(async () => (await alertState('payments'))?.state === 'active', 30_000);
     // Nothing left to end: says so, exit 1.
     const again = hookwatch(['maintenance', 'end', '--config', config, '--endpoint', 'payments', '--alertmanager', base]);
     expect(again.code).toBe(1);

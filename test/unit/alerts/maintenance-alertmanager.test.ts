@@ -5,7 +5,6 @@
  * through the v2 API, Slack and PagerDuty stand-ins (test/e2e/capture.ts).
  * The endpoint in maintenance gets nothing; the others still notify.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,29 +12,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALERTMANAGER_FILE } from '../../../alerts/index.js';
 import { pagerDutyCapture, slackCapture, type Capture } from '../../e2e/capture.js';
 import { configFromYaml } from '../../support/config.js';
-import { freePorts } from '../../support/servers.js';
-import { tool } from '../../support/tools.js';
+import { eventually } from '../../support/scrape.js';
+import { startAlertmanager, type RunningAlertmanager } from '../../support/alertmanager.js';
 import { writeGenerated } from './support.js';
 
 const ROUTING_KEY = 'a'.repeat(32);
 const minute = 60_000;
 
-let am: ChildProcess | undefined;
+let am: RunningAlertmanager | undefined;
 let base = '';
 let slack: Capture;
 let pagerduty: Capture;
-
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 60_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      const v = await probe();
-      if (v !== undefined) return v;
-    } catch { /* not yet */ }
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 const endpointsOf = (c: Capture) => [...new Set(c.received.map((n) => n.endpoint))].sort();
 
@@ -62,16 +49,8 @@ maintenance:
   - { name: now, endpoints: [muted], start: "${iso(now - 2 * minute)}", end: "${iso(now + 60 * minute)}" }
   - { name: tomorrow, endpoints: [later], start: "${iso(now + 1440 * minute)}", end: "${iso(now + 1500 * minute)}" }
 `);
-    const out = writeGenerated(config);
-    const [port] = await freePorts(1);
-    base = `http://127.0.0.1:${port}`;
-    am = spawn(tool('prometheus-alertmanager'), [
-      `--config.file=${join(out, ALERTMANAGER_FILE)}`,
-      `--storage.path=${mkdtempSync(join(tmpdir(), 'hookwatch-am-'))}`,
-      `--web.listen-address=127.0.0.1:${port}`,
-      '--cluster.listen-address=',
-    ], { stdio: 'ignore' });
-    await waitFor('Alertmanager ready', async () => ((await fetch(`${base}/-/ready`)).ok ? true : undefined));
+    am = await startAlertmanager(join(writeGenerated(config), ALERTMANAGER_FILE));
+    base = am.url;
     const startsAt = iso(Date.now());
     const alerts = ['muted', 'later', 'loud'].map((endpoint) => ({
       labels: { alertname: 'WebhookEndpointDown', severity: 'critical', endpoint },
@@ -83,13 +62,13 @@ maintenance:
   }, 120_000);
 
   afterAll(async () => {
-    am?.kill('SIGTERM');
+    am?.stop();
     await slack?.server.close();
     await pagerduty?.server.close();
   });
 
   it('still notifies the others, on Slack and PagerDuty, and never the endpoint in maintenance', async () => {
-    await waitFor('both other endpoints on both receivers', () => (endpointsOf(slack).length >= 2 && endpointsOf(pagerduty).length >= 2 ? true : undefined));
+    await eventually(() => endpointsOf(slack).length >= 2 && endpointsOf(pagerduty).length >= 2, 60_000);
     // Three more group intervals: a muted group would have been flushed by now.
     await new Promise((r) => setTimeout(r, 6_000));
     expect(endpointsOf(slack)).toEqual(['later', 'loud']);
