@@ -1,7 +1,8 @@
 /**
  * Maintenance windows in a real Alertmanager 0.25 (amtool cannot judge mute
  * times): the generated alertmanager.yml, a one-off window that holds "now"
- * for one endpoint and one that starts tomorrow for another, alerts posted
+ * for one endpoint, a weekly one in Asia/Tokyo (Alertmanager's `location`)
+ * that holds "now" for another, one that starts tomorrow, alerts posted
  * through the v2 API, Slack and PagerDuty stand-ins (test/e2e/capture.ts).
  * The endpoint in maintenance gets nothing; the others still notify.
  */
@@ -26,7 +27,7 @@ let pagerduty: Capture;
 
 const endpointsOf = (c: Capture) => [...new Set(c.received.map((n) => n.endpoint))].sort();
 
-describe('Alertmanager 0.25 mutes exactly the endpoint in maintenance', () => {
+describe('Alertmanager 0.25 mutes exactly the endpoints in maintenance', () => {
   beforeAll(async () => {
     slack = await slackCapture('#webhooks');
     pagerduty = await pagerDutyCapture(ROUTING_KEY);
@@ -35,11 +36,17 @@ describe('Alertmanager 0.25 mutes exactly the endpoint in maintenance', () => {
     writeFileSync(join(dir, 'pd_key'), ROUTING_KEY);
     const now = Math.floor(Date.now() / minute) * minute;
     const iso = (t: number) => new Date(t).toISOString();
+    // Tokyo's weekday and clock 10 minutes ago and in 20 minutes: a weekly window around now (split when it crosses midnight there).
+    const tokyo = (t: number) => Object.fromEntries(new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Tokyo', weekday: 'long', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+      .formatToParts(t).map((p) => [p.type, p.value]));
+    const from = tokyo(now - 10 * minute);
+    const to = tokyo(now + 20 * minute);
     const config = configFromYaml(`
 endpoints:
   - { name: muted, url: "https://muted.example/h" }
   - { name: later, url: "https://later.example/h" }
   - { name: loud, url: "https://loud.example/h" }
+  - { name: weekly, url: "https://weekly.example/h" }
 notify:
   slack: { api_url_file: ${join(dir, 'slack_url')}, channel: "#webhooks" }
   pagerduty: { routing_key_file: ${join(dir, 'pd_key')}, url: "${pagerduty.url}" }
@@ -47,12 +54,13 @@ notify:
   group_interval: 2s
 maintenance:
   - { name: now, endpoints: [muted], start: "${iso(now - 2 * minute)}", end: "${iso(now + 60 * minute)}" }
+  - { name: tokyo, endpoints: [weekly], time_zone: Asia/Tokyo, weekly: [{ weekdays: [${from.weekday!.toLowerCase()}], times: { start: "${from.hour}:${from.minute}", end: "${to.hour}:${to.minute}" } }] }
   - { name: tomorrow, endpoints: [later], start: "${iso(now + 1440 * minute)}", end: "${iso(now + 1500 * minute)}" }
 `);
     am = await startAlertmanager(join(writeGenerated(config), ALERTMANAGER_FILE));
     base = am.url;
     const startsAt = iso(Date.now());
-    const alerts = ['muted', 'later', 'loud'].map((endpoint) => ({
+    const alerts = ['muted', 'weekly', 'later', 'loud'].map((endpoint) => ({
       labels: { alertname: 'WebhookEndpointDown', severity: 'critical', endpoint },
       annotations: { summary: 'down', description: 'down' },
       startsAt,
@@ -67,7 +75,7 @@ maintenance:
     await pagerduty?.server.close();
   });
 
-  it('still notifies the others, on Slack and PagerDuty, and never the endpoint in maintenance', async () => {
+  it('still notifies the others, on Slack and PagerDuty, and never the endpoints in maintenance', async () => {
     await eventually(() => endpointsOf(slack).length >= 2 && endpointsOf(pagerduty).length >= 2, 60_000);
     // Three more group intervals: a muted group would have been flushed by now.
     await new Promise((r) => setTimeout(r, 6_000));
