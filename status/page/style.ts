@@ -45,12 +45,12 @@ main { max-width: 1280px; margin: 0 auto; padding: 0 clamp(.5rem, 3vw, 2.5rem) 1
 .card-head { display: flex; flex-wrap: wrap; align-items: center; gap: .5rem 1rem; }
 .card-head h2 { margin: 0; font-size: 1.2rem; overflow-wrap: anywhere; }
 .card-head .dash { margin-left: auto; font-size: .9rem; }
-.badge { display: inline-flex; align-items: center; gap: .3rem; padding: .1rem .6rem; border-radius: 999px; font-weight: 650; font-size: .85rem; white-space: nowrap; }
+.badge, .maintenance-badge { display: inline-flex; align-items: center; gap: .3rem; padding: .1rem .6rem; border-radius: 999px; font-weight: 650; font-size: .85rem; white-space: nowrap; }
 .badge.up, .overall.up { background: var(--up-bg); color: var(--up-text); }
 .badge.degraded, .overall.degraded { background: var(--degraded-bg); color: var(--degraded-text); }
 .badge.down, .overall.down { background: var(--down-bg); color: var(--down-text); }
 .badge.unknown, .overall.unknown { background: var(--unknown-bg); color: var(--unknown-text); }
-.badge.maintenance { background: var(--unknown-bg); color: var(--unknown-text); border: 1px dashed currentColor; }
+.maintenance-badge { background: var(--unknown-bg); color: var(--unknown-text); border: 1px dashed currentColor; }
 .overview { display: grid; grid-template-columns: minmax(14rem, 1fr) minmax(0, 2fr); gap: 1rem 2rem; align-items: start; margin: .9rem 0 .5rem; }
 .overview.solo { grid-template-columns: minmax(0, 1fr); }
 .delivery { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: .75rem 1.25rem; margin: 0; align-content: start; }

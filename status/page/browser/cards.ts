@@ -94,7 +94,7 @@ function card(ep: EndpointStatus, i: number): Card {
   const badge = el('span');
   head.appendChild(h);
   head.appendChild(badge);
-  const maintenance = el('span', 'badge maintenance');
+  const maintenance = el('span', 'maintenance-badge');
   maintenance.hidden = true;
   head.appendChild(maintenance);
   if (ep.dashboard) {

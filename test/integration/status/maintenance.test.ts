@@ -61,10 +61,10 @@ maintenance:
   await page.goto(`${url}/`);
   const card = (name: string) => page.locator(`section.card[data-endpoint="${name}"]`);
   const endClock = await page.evaluate((t) => new Date(t).toLocaleTimeString([], { hour12: false }), end);
-  await expect.poll(() => card('in-window').locator('.badge.maintenance').textContent(), { timeout: 15_000 }).toBe(`In maintenance until ${endClock}`);
-  expect(await card('in-window').locator('.badge.maintenance').isVisible()).toBe(true);
+  await expect.poll(() => card('in-window').locator('.maintenance-badge').textContent(), { timeout: 15_000 }).toBe(`In maintenance until ${endClock}`);
+  expect(await card('in-window').locator('.maintenance-badge').isVisible()).toBe(true);
   expect(await card('in-window').locator('.maintenance-note').textContent()).toMatch(/^Maintenance: 2[01] min of the last 24 h \(1\.\d\d%\), 2[01] min of the last hour \(3\d(\.\d\d)?%\)\. Uptime counts every probe/);
-  expect(await card('outside').locator('.badge.maintenance').isVisible()).toBe(false);
+  expect(await card('outside').locator('.maintenance-badge').isVisible()).toBe(false);
   expect(await card('outside').locator('.maintenance-note').isVisible()).toBe(false);
   // The probes' own state is still drawn next to it.
   await expect.poll(() => card('in-window').getAttribute('data-state')).toBe('up');
