@@ -20,6 +20,7 @@ COPY prober prober
 COPY status status
 COPY exporter exporter
 COPY receiver receiver
+COPY receiver-kit receiver-kit
 COPY dashboards dashboards
 COPY alerts alerts
 COPY cli cli

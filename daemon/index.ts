@@ -2,4 +2,5 @@
 export { createLogger, silentLogger, LEVELS, FORMATS, type Logger, type LoggerOptions, type Level, type Format, type Fields } from './log.js';
 export { answerHealth, closeServer, HEALTH_PATHS, HEALTH_TEXT } from './http.js';
 export { processMetrics } from './process-metrics.js';
+export { createMetric, type AnyMetric, type MetricShape } from './catalog-metric.js';
 export { listen, ListenError, type ListenAt, type ListenErrorCode } from './listen.js';

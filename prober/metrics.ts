@@ -3,11 +3,10 @@
  * registry (never prom-client's global one). Label values are named by the
  * catalog: `counter(METRICS.probes)` only takes that metric's labels.
  */
-import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { Registry, type Counter, type Gauge, type Histogram } from 'prom-client';
+import { createMetric, type AnyMetric } from '../daemon/index.js';
 import { CHECKS, COMPACT_PROBE_RESULTS, METRICS, PHASES, PROBE_RESULTS, RELOAD_RESULTS, SKIP_REASONS, type Check, type LabelsOf, type LabelValues, type MetricDef, type ProberMetricsMode } from '../catalog/index.js';
 import type { ProbeOutcome } from './types.js';
-
-type AnyMetric = Counter<string> | Gauge<string> | Histogram<string>;
 
 /**
  * A prom-client metric whose label-taking methods want every label of `M`
@@ -16,16 +15,6 @@ type AnyMetric = Counter<string> | Gauge<string> | Histogram<string>;
 type Typed<T, M> = Omit<T, 'inc' | 'set' | 'observe' | 'zero' | 'remove'> & {
   [K in 'inc' | 'set' | 'observe' | 'zero' | 'remove' as K extends keyof T ? K : never]: (labels: LabelValues<M>, ...rest: number[]) => void;
 };
-
-/** Creates a prom-client metric for a catalog definition. */
-export function createMetric(def: MetricDef, registry: Registry): AnyMetric {
-  const base = { name: def.name, help: def.help, labelNames: [...def.labels], registers: [registry] };
-  switch (def.type) {
-    case 'counter': return new Counter(base);
-    case 'gauge': return new Gauge(base);
-    case 'histogram': return new Histogram({ ...base, buckets: [...(def.buckets ?? [])] });
-  }
-}
 
 const PROBER_METRICS = [
   METRICS.probeUp, METRICS.probes, METRICS.probeDuration, METRICS.probePhase, METRICS.probeLastPhase, METRICS.probeStatusCode,

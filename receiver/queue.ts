@@ -4,14 +4,9 @@
  * backoff and jitter; permanent errors and exhausted retries go to the DLQ.
  */
 
-/** A failure worth retrying (a dependency timed out, a lock was busy). */
-export class TemporaryError extends Error {
-  override readonly name = 'TemporaryError';
-}
-/** A failure that will not get better by retrying (bad payload, unknown account). */
-export class PermanentError extends Error {
-  override readonly name = 'PermanentError';
-}
+import { PermanentError } from '../receiver-kit/errors.js';
+
+export { PermanentError, TemporaryError } from '../receiver-kit/errors.js';
 
 export interface QueuedEvent {
   readonly id: string;

@@ -6,13 +6,13 @@
 import { randomUUID } from 'node:crypto';
 import type { ReceiverConfig } from '../config/index.js';
 import { silentLogger, type Logger } from '../daemon/index.js';
-import { isoTime, MemoryLogWriter, RotatingLogWriter, type LogWriter } from './delivery-log.js';
+import { isoTime, MemoryLogWriter, RotatingLogWriter, type LogWriter } from '../receiver-kit/delivery-log.js';
 import { DeadLetterQueue, type DlqEntry } from './dlq.js';
 import { FaultState, type FaultClock } from './faults.js';
 import { fanOut, routeEvent, simulatedHandler, type Handler } from './handlers.js';
-import { FileStore, MemoryStore, type IdempotencyStore } from './idempotency.js';
+import { FileStore, MemoryStore, type IdempotencyStore } from '../receiver-kit/idempotency.js';
 import { ProcessingQueue, type ProcessResult, type QueuedEvent } from './queue.js';
-import { ReplayGuard, replayStorePath } from './replay-guard.js';
+import { ReplayGuard, replayStorePath } from '../receiver-kit/replay-guard.js';
 
 export interface ReceiverOptions {
   /** Real handlers by name; unnamed ones do simulated work. */

@@ -9,6 +9,8 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { listen } from '../daemon/index.js';
+import { BodyTooLarge, readRawBody } from '../receiver-kit/body.js';
+import { eventId, eventType, header } from '../receiver-kit/event.js';
 import { verify, type VerifyOk } from '../signing/index.js';
 import { parseFaultPatch } from './fault-patch.js';
 import type { Receiver } from './receiver.js';
@@ -27,20 +29,13 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
 }
 
 async function readBody(req: IncomingMessage): Promise<Buffer | null> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const c of req) {
-    size += (c as Buffer).length;
-    if (size > MAX_BODY) return null;
-    chunks.push(c as Buffer);
+  try {
+    return await readRawBody(req, MAX_BODY);
+  } catch (err) {
+    if (err instanceof BodyTooLarge) return null;
+    throw err;
   }
-  return Buffer.concat(chunks);
 }
-
-const header = (req: IncomingMessage, name: string): string | undefined => {
-  const v = req.headers[name];
-  return Array.isArray(v) ? v[0] : v;
-};
 
 async function webhook(r: Receiver, req: IncomingMessage, res: ServerResponse, rid: Record<string, string>): Promise<void> {
   const requestId = rid['x-request-id']!;
@@ -85,9 +80,8 @@ async function webhook(r: Receiver, req: IncomingMessage, res: ServerResponse, r
   } catch {
     return send(res, 400, { error: 'body is not JSON' }, { ...rid, ...rl });
   }
-  const p = (payload && typeof payload === 'object' ? payload : {}) as Record<string, unknown>;
-  const id = verified?.id ?? (typeof p.id === 'string' ? p.id : undefined) ?? header(req, 'x-github-delivery');
-  const type = (typeof p.type === 'string' ? p.type : undefined) ?? header(req, 'x-github-event') ?? 'unknown';
+  const id = eventId(verified, payload, req.headers);
+  const type = eventType(payload, req.headers);
   if (!id) return send(res, 400, { error: 'event has no id' }, { ...rid, ...rl });
   if (r.store.has(id)) {
     r.duplicate(id, type, requestId);
@@ -100,7 +94,7 @@ async function webhook(r: Receiver, req: IncomingMessage, res: ServerResponse, r
 }
 
 async function route(r: Receiver, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const requestId = header(req, 'x-request-id') ?? r.newRequestId();
+  const requestId = header(req.headers, 'x-request-id') ?? r.newRequestId();
   const rid = { 'x-request-id': requestId };
   const path = (req.url ?? '/').split('?')[0];
   const method = req.method ?? 'GET';
@@ -142,7 +136,7 @@ async function route(r: Receiver, req: IncomingMessage, res: ServerResponse): Pr
 export async function startReceiverServer(r: Receiver): Promise<RunningReceiver> {
   const server = createServer((req, res) => {
     route(r, req, res).catch((err: Error) => {
-      r.log(header(req, 'x-request-id') ?? '-').error('handler failed', { error: err });
+      r.log(header(req.headers, 'x-request-id') ?? '-').error('handler failed', { error: err });
       send(res, 500, { error: 'internal error' });
     });
   });

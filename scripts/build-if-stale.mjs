@@ -23,7 +23,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const SOURCES = ['catalog', 'output', 'queries', 'signing', 'config', 'daemon', 'http', 'traffic', 'status', 'prober', 'exporter', 'receiver', 'dashboards', 'alerts', 'cli', 'tsconfig.json', 'tsconfig.build.json'];
+const SOURCES = ['catalog', 'output', 'queries', 'signing', 'config', 'daemon', 'http', 'traffic', 'status', 'prober', 'exporter', 'receiver', 'receiver-kit', 'dashboards', 'alerts', 'cli', 'tsconfig.json', 'tsconfig.build.json'];
 /** What `npm run build` compiles: the Node code, then the status page's browser script. */
 const PROJECTS = ['tsconfig.build.json', 'status/page/browser/tsconfig.json'];
 const LOCK_MS = 180_000;

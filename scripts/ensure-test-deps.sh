@@ -2,11 +2,13 @@
 # Everything `npm test` needs beyond node_modules, installed when missing so
 # the README's test command works on a fresh Debian machine (as root):
 #  - Prometheus 2.42, Alertmanager 0.25, blackbox_exporter 0.23, mtail (.tools/)
+#  - redis-server 7.0 for the receiver library's Redis store (.tools/, scripts/fetch-redis.sh)
 #  - Debian's Chromium for the status page's browser test.
 # Idempotent and quick when everything is there.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 bash "$here/fetch-prometheus-tools.sh"
+bash "$here/fetch-redis.sh"
 if [ ! -x /usr/bin/chromium ]; then
   if [ "$(id -u)" != 0 ]; then
     echo "ensure-test-deps: /usr/bin/chromium is missing; install it with: apt-get install chromium" >&2

@@ -1,5 +1,6 @@
 /**
- * Paths of the real Prometheus tools fetched by scripts/fetch-prometheus-tools.sh.
+ * Paths of the real Prometheus tools fetched by scripts/fetch-prometheus-tools.sh,
+ * and of redis-server, fetched by scripts/fetch-redis.sh.
  * Tests use these binaries, never mocks; a missing binary is a test failure
  * with the command that fixes it.
  */
@@ -9,11 +10,12 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BIN = `${ROOT}.tools/bin`;
 
-export type Tool = 'prometheus' | 'promtool' | 'prometheus-alertmanager' | 'amtool' | 'prometheus-blackbox-exporter' | 'mtail';
+export type Tool = 'prometheus' | 'promtool' | 'prometheus-alertmanager' | 'amtool' | 'prometheus-blackbox-exporter' | 'mtail' | 'redis-server' | 'redis-cli';
 
 export function tool(name: Tool): string {
   const p = `${BIN}/${name}`;
-  if (!existsSync(p)) throw new Error(`${p} is missing: run "npm run tools" (scripts/fetch-prometheus-tools.sh)`);
+  const fix = name.startsWith('redis') ? '"bash scripts/fetch-redis.sh"' : '"npm run tools" (scripts/fetch-prometheus-tools.sh)';
+  if (!existsSync(p)) throw new Error(`${p} is missing: run ${fix}`);
   return p;
 }
 

@@ -1,7 +1,9 @@
 /**
  * Idempotency: an event id processed once is skipped on redelivery. Entries
  * expire after a TTL and the store is bounded. The file store appends one
- * line per id and reloads them at start, so a restart keeps them.
+ * line per id (`exp: 0` forgets one) and reloads them at start, so a
+ * restart keeps them. Synchronous: the reference receiver checks them inline;
+ * the library's `DedupeStore`s (`stores.ts`) are built on them.
  */
 import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -11,6 +13,8 @@ export interface IdempotencyStore {
   has(id: string): boolean;
   /** Remembers `id` until `expiresAt` (unix seconds), by default for the TTL. */
   add(id: string, expiresAt?: number): void;
+  /** Forgets `id` (a claim whose processing failed, so a redelivery runs again). */
+  delete(id: string): void;
   readonly size: number;
   /** False when the backing storage cannot be written (health check). */
   writable(): boolean;
@@ -39,6 +43,10 @@ export class MemoryStore implements IdempotencyStore {
     this.remember(id, expiresAt);
   }
 
+  delete(id: string): void {
+    this.entries.delete(id);
+  }
+
   writable(): boolean {
     return true;
   }
@@ -63,7 +71,10 @@ export class FileStore extends MemoryStore {
         if (!line) continue;
         try {
           const { id, exp } = JSON.parse(line) as { id: string; exp: number };
-          if (typeof id === 'string' && typeof exp === 'number' && exp > this.now()) this.remember(id, exp);
+          if (typeof id !== 'string' || typeof exp !== 'number') continue;
+          // A later line for the same id wins: `exp: 0` is a deletion.
+          if (exp > this.now()) this.remember(id, exp);
+          else this.entries.delete(id);
         } catch {
           // A torn last line after a crash: skip it.
         }
@@ -74,6 +85,10 @@ export class FileStore extends MemoryStore {
 
   override add(id: string, exp = this.now() + this.ttlSeconds): void {
     this.remember(id, exp);
+    this.#append(id, exp);
+  }
+
+  #append(id: string, exp: number): void {
     try {
       appendFileSync(this.path, `${JSON.stringify({ id, exp })}\n`);
       this.#ok = true;
@@ -81,6 +96,12 @@ export class FileStore extends MemoryStore {
       this.#ok = false;
     }
     if (++this.#appends >= this.maxEntries) this.#compact();
+  }
+
+  override delete(id: string): void {
+    if (!this.entries.has(id)) return;
+    this.entries.delete(id);
+    this.#append(id, 0);
   }
 
   override writable(): boolean {

@@ -32,14 +32,22 @@ export class ReplayGuard {
    * One refused (400, 503) is not recorded: the sender may send it again.
    */
   remember(digest: string, timestamp?: number): void {
-    // Exactly `tolerance` away still verifies, so keep it one second longer.
-    const until = timestamp === undefined ? this.now() + this.ttlSeconds : timestamp + this.toleranceSeconds + 1;
-    this.store.add(digest, until);
+    this.store.add(digest, replayUntil(timestamp, this.toleranceSeconds, this.ttlSeconds, this.now()));
   }
 
   writable(): boolean {
     return this.store.writable();
   }
+}
+
+/**
+ * Until when (unix seconds) a digest must be remembered: its signed
+ * timestamp plus the tolerance, or the idempotency TTL from now for a scheme
+ * that signs no timestamp. Exactly `tolerance` away still verifies, so it is
+ * kept one second longer.
+ */
+export function replayUntil(timestamp: number | undefined, toleranceSeconds: number, ttlSeconds: number, now: number): number {
+  return timestamp === undefined ? now + ttlSeconds : timestamp + toleranceSeconds + 1;
 }
 
 /** Where the file store keeps digests: next to the ids, `ids.jsonl` → `ids.replays.jsonl`. */

@@ -4,8 +4,8 @@
  * a scheme that signs no timestamp; the file path it keeps them in.
  */
 import { describe, expect, it } from 'vitest';
-import { MemoryStore } from '../../../receiver/idempotency.js';
-import { ReplayGuard, replayStorePath } from '../../../receiver/replay-guard.js';
+import { MemoryStore } from '../../../receiver-kit/idempotency.js';
+import { ReplayGuard, replayStorePath } from '../../../receiver-kit/replay-guard.js';
 
 const TOLERANCE = 300;
 const TTL = 86_400;
