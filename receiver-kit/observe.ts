@@ -53,8 +53,8 @@ export function registrySink(registry: Registry): Sink {
         for (const status of PROCESSED_STATUSES) processed.inc({ ...ee, status }, 0);
       }
       processed.inc({ ...ee, status: o.status });
-      if (o.status === 'duplicate') return;
-      processing.observe(ee, o.seconds);
+      // A duplicate is observed at 0 s, as the exporter does with its `processing_ms: 0`: both ways give one series.
+      processing.observe(ee, o.status === 'duplicate' ? 0 : o.seconds);
       if (o.status === 'success' && o.createdAt !== undefined) endToEnd.observe(ee, Math.max(0, o.now - o.createdAt));
     },
     close() {},
