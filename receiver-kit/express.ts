@@ -1,5 +1,5 @@
 /**
- * Express (4 and 5): a route handler. It takes the raw body from
+ * Express (tested with 5): a route handler. It takes the raw body from
  * `express.raw()` when that ran (req.body is a Buffer), else reads the stream
  * itself; a body already parsed by `express.json()` cannot be verified, and
  * is passed to `next` as an error saying so.

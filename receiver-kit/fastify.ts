@@ -1,5 +1,5 @@
 /**
- * Fastify (4 and 5): a plugin that adds the webhook route. Inside the
+ * Fastify (tested with 5): a plugin that adds the webhook route. Inside the
  * plugin (and only there: plugins encapsulate their parsers) every body is
  * taken as a Buffer, so the rest of the app keeps its JSON parsing.
  *

@@ -26,7 +26,12 @@ export async function rawBodyOr413(hook: Webhook, req: IncomingMessage): Promise
 
 export function nodeWebhook(hook: Webhook, handler: WebhookHandler): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   return async (req, res) => {
-    const body = await rawBodyOr413(hook, req);
-    send(res, Buffer.isBuffer(body) ? await hook.handle({ headers: req.headers, body }, handler) : body);
+    try {
+      const body = await rawBodyOr413(hook, req);
+      send(res, Buffer.isBuffer(body) ? await hook.handle({ headers: req.headers, body }, handler) : body);
+    } catch {
+      // A client gone mid-body: never an unhandled rejection in the user's server.
+      send(res, { status: 500, headers: {}, body: { error: 'internal error' } });
+    }
   };
 }

@@ -110,12 +110,25 @@ export class RespClient implements RedisCommander {
     s.setNoDelay(true);
     this.#socket = s;
     this.#buf = Buffer.alloc(0);
-    s.on('data', (d: Buffer) => this.#onData(d));
-    s.on('close', () => this.#failAll(new RedisError(`connection to ${u.host} closed`)));
+    // Only the current socket's events touch the queue: a late close of an old one must not fail new commands.
+    const current = () => this.#socket === s;
+    s.on('data', (d: Buffer) => {
+      try {
+        this.#onData(d);
+      } catch (e) {
+        // Not RESP (say, not Redis at that port): fail what waits and drop the connection.
+        this.#failAll(e as Error);
+        s.destroy();
+      }
+    });
+    s.on('close', () => {
+      if (current()) this.#failAll(new RedisError(`connection to ${u.host} closed`));
+    });
     this.#ready = new Promise<void>((resolve, reject) => {
       s.once('connect', resolve);
-      s.once('error', (e) => {
-        this.#failAll(e);
+      // Kept for the socket's life: an 'error' with no listener would crash the user's process.
+      s.on('error', (e) => {
+        if (current()) this.#failAll(e);
         reject(e);
       });
     }).then(async () => {

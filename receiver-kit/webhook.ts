@@ -41,6 +41,8 @@ export interface WebhookOptions {
   readonly eventTime?: (payload: unknown, signedTimestamp: number | undefined) => number | undefined;
   /** Largest body the middleware reads. Default 1 MiB. */
   readonly maxBodyBytes?: number;
+  /** Told when the store fails (the request is answered 503); default: nothing. */
+  readonly onStoreError?: (err: unknown) => void;
   /** Unix seconds; for tests. */
   readonly now?: () => number;
 }
@@ -179,11 +181,27 @@ export function createWebhook(options: WebhookOptions): Webhook {
     },
 
     async handle(request, handler) {
-      const v = await hook.verify(request);
       const rid = (id: string) => ({ [REQUEST_ID_HEADER]: id });
+      // A store that cannot answer (Redis down) is the receiver's outage, not the sender's fault: 503, retry.
+      const unavailable = (id: string, err: unknown): WebhookResponse => {
+        o.onStoreError?.(err);
+        return { status: 503, headers: { ...rid(id), 'retry-after': '5' }, body: { error: 'idempotency store unavailable, retry later' } };
+      };
+      let v: Verified | Refused;
+      try {
+        v = await hook.verify(request);
+      } catch (err) {
+        return unavailable(header(request.headers, REQUEST_ID_HEADER) ?? newRequestId(), err);
+      }
       if (!v.ok) return { status: v.status, headers: rid(v.requestId), body: { error: v.error } };
       const { event } = v;
-      const claim = await hook.dedupe(event);
+      let claim: Awaited<ReturnType<Webhook['dedupe']>>;
+      try {
+        claim = await hook.dedupe(event);
+      } catch (err) {
+        await v.release().catch(() => undefined);
+        return unavailable(event.requestId, err);
+      }
       if (claim.duplicate) return { status: 200, headers: rid(event.requestId), body: { duplicate: true, id: event.id } };
       try {
         await hook.observe(event, () => handler(event));
@@ -194,8 +212,7 @@ export function createWebhook(options: WebhookOptions): Webhook {
           return { status: 422, headers: rid(event.requestId), body: { error: 'processing failed for good', id: event.id } };
         }
         // The sender's retry (or an exact resend) must run again.
-        await claim.release();
-        await v.release();
+        await Promise.all([claim.release(), v.release()]).catch((e: unknown) => o.onStoreError?.(e));
         // The handler's own message stays in the metrics' log record, not in the answer to the sender.
         return { status: 500, headers: rid(event.requestId), body: { error: 'processing failed, retry later', id: event.id } };
       }

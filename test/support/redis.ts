@@ -12,8 +12,9 @@ export interface RunningRedis {
   stop(): Promise<void>;
 }
 
-export async function startRedis(o: { password?: string } = {}): Promise<RunningRedis> {
-  const [port] = await freePorts(1);
+/** `port`: the one a stopped instance had, to start it again there. */
+export async function startRedis(o: { password?: string; port?: number } = {}): Promise<RunningRedis> {
+  const port = o.port ?? (await freePorts(1))[0];
   const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', ...(o.password ? ['--requirepass', o.password] : [])];
   const child: ChildProcess = spawn(tool('redis-server'), args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';

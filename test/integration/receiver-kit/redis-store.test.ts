@@ -11,6 +11,7 @@ import { createWebhook, redisStore, RespClient, RedisError } from '../../../rece
 import { post, standardWebhooksRequest, SW_SECRET } from '../../support/official-senders.js';
 import { startRedis, type RunningRedis } from '../../support/redis.js';
 import { eventually } from '../../support/scrape.js';
+import { httpServer } from '../../support/servers.js';
 import { tool } from '../../support/tools.js';
 import { mount } from './servers.js';
 
@@ -85,6 +86,40 @@ describe('redis store', () => {
         await i.m.close();
         await i.hook.close();
       }
+    }
+  });
+
+  it('answers 503 while Redis is down, says so to onStoreError, and reconnects once it is back', async () => {
+    let own = await startRedis();
+    const errors: unknown[] = [];
+    const hook = createWebhook({ endpoint: 'payments-primary', scheme: 'standard-webhooks', secrets: [SW_SECRET], store: redisStore({ url: own.url }), onStoreError: (e) => errors.push(e) });
+    const m = await mount('node:http', hook, () => undefined);
+    try {
+      const body = JSON.stringify({ type: 'payment.received' });
+      expect((await post(m.url, standardWebhooksRequest('msg_down_1', body))).status).toBe(200);
+      await own.stop();
+      const down = await post(m.url, standardWebhooksRequest('msg_down_2', body));
+      expect(down).toMatchObject({ status: 503, body: { error: 'idempotency store unavailable, retry later' } });
+      expect(errors.length).toBeGreaterThan(0);
+      own = await startRedis({ port: own.port });
+      expect((await post(m.url, standardWebhooksRequest('msg_down_2', body, Math.floor(Date.now() / 1000) + 1))).status).toBe(200);
+    } finally {
+      await m.close();
+      await hook.close();
+      await own.stop();
+    }
+  });
+});
+
+describe('built-in RESP client', () => {
+  it('fails a command, without crashing, when the port speaks something else than RESP', async () => {
+    const notRedis = await httpServer((_req, res) => void res.end('hello'));
+    const c = new RespClient({ url: `redis://127.0.0.1:${notRedis.port}`, timeoutMs: 2000 });
+    try {
+      await expect(c.command(['PING'])).rejects.toBeInstanceOf(Error);
+    } finally {
+      await c.close();
+      await notRedis.close();
     }
   });
 });
