@@ -40,3 +40,26 @@ export function eventTime(payload: unknown, signedTimestamp: number | undefined)
   const p = fields(payload);
   return unixSeconds(p.created_at) ?? unixSeconds(p.created) ?? unixSeconds(p.timestamp) ?? signedTimestamp;
 }
+
+export interface EventReaders {
+  readonly eventType?: (payload: unknown, headers: Headers) => string;
+  readonly eventTime?: (payload: unknown, signedTimestamp: number | undefined) => number | undefined;
+}
+
+export type ReadEvent =
+  | { readonly ok: true; readonly id: string; readonly type: string; readonly payload: unknown; readonly createdAt?: number }
+  | { readonly ok: false; readonly rejection: 'not_json' | 'no_event_id'; readonly error: string };
+
+/** The event a JSON body carries (id, type, payload, creation time), or why it carries none. */
+export function readEvent(body: Uint8Array | string, headers: Headers, verified?: Pick<VerifyOk, 'id' | 'timestamp'>, o: EventReaders = {}): ReadEvent {
+  let payload: unknown;
+  try {
+    payload = JSON.parse(typeof body === 'string' ? body : Buffer.from(body).toString('utf8'));
+  } catch {
+    return { ok: false, rejection: 'not_json', error: 'body is not JSON' };
+  }
+  const id = eventId(verified, payload, headers);
+  if (!id) return { ok: false, rejection: 'no_event_id', error: 'event has no id' };
+  const createdAt = (o.eventTime ?? eventTime)(payload, verified?.timestamp);
+  return { ok: true, id, type: (o.eventType ?? eventType)(payload, headers), payload, ...(createdAt !== undefined ? { createdAt } : {}) };
+}

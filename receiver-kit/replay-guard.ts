@@ -10,36 +10,10 @@
  * A digest is remembered until the request could no longer verify: its
  * signed timestamp plus the tolerance, or the idempotency TTL for a scheme
  * that signs no timestamp. It lives in a store like the idempotency ids
- * (bounded, and kept across a restart with the file store).
+ * (bounded, and kept across a restart with the file store), claimed under
+ * `replay:<digest>` by `verify` (webhook.ts) when the request verifies and
+ * released when it is not taken after all (400, 503, a failed handler).
  */
-import type { IdempotencyStore } from './idempotency.js';
-
-export class ReplayGuard {
-  constructor(
-    private readonly store: IdempotencyStore,
-    private readonly toleranceSeconds: number,
-    private readonly ttlSeconds: number,
-    private readonly now: () => number = () => Date.now() / 1000,
-  ) {}
-
-  /** True when these authenticated bytes were taken before and are still in their window. */
-  seen(digest: string): boolean {
-    return this.store.has(digest);
-  }
-
-  /**
-   * Records a request that was taken (accepted or skipped as a duplicate).
-   * One refused (400, 503) is not recorded: the sender may send it again.
-   */
-  remember(digest: string, timestamp?: number): void {
-    this.store.add(digest, replayUntil(timestamp, this.toleranceSeconds, this.ttlSeconds, this.now()));
-  }
-
-  writable(): boolean {
-    return this.store.writable();
-  }
-}
-
 /**
  * Until when (unix seconds) a digest must be remembered: its signed
  * timestamp plus the tolerance, or the idempotency TTL from now for a scheme

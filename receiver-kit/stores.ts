@@ -30,7 +30,8 @@ export interface LocalStoreOptions {
 
 const MAX_ENTRIES = 100_000;
 
-function local(store: IdempotencyStore, now: () => number): DedupeStore {
+/** A DedupeStore over one of the synchronous stores (the reference receiver keeps those for its health check). */
+export function dedupeStoreOf(store: IdempotencyStore, now: () => number): DedupeStore {
   return {
     claim: async (key, ttlMs) => {
       if (store.has(key)) return false;
@@ -47,13 +48,13 @@ const clock = (o: LocalStoreOptions) => o.now ?? (() => Date.now() / 1000);
 /** Keys in this process only: lost on restart, not shared between instances. */
 export function memoryStore(o: LocalStoreOptions = {}): DedupeStore {
   const now = clock(o);
-  return local(new MemoryStore(0, o.maxEntries ?? MAX_ENTRIES, now), now);
+  return dedupeStoreOf(new MemoryStore(0, o.maxEntries ?? MAX_ENTRIES, now), now);
 }
 
 /** Keys in a JSON Lines file (one line per claim, compacted): kept across a restart of one instance. */
 export function fileStore(path: string, o: LocalStoreOptions = {}): DedupeStore {
   const now = clock(o);
-  return local(new FileStore(path, 0, o.maxEntries ?? MAX_ENTRIES, now), now);
+  return dedupeStoreOf(new FileStore(path, 0, o.maxEntries ?? MAX_ENTRIES, now), now);
 }
 
 export interface RedisStoreOptions {

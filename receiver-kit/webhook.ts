@@ -11,7 +11,7 @@ import type { Registry } from 'prom-client';
 import { DEFAULT_GENERIC, SCHEME_NAMES, validateSecret, verify as verifySignature, type GenericOptions, type SchemeName, type VerifyFailure } from '../signing/index.js';
 import type { LogWriter } from './delivery-log.js';
 import { PermanentError } from './errors.js';
-import { eventId, eventTime, eventType, header, type Headers } from './event.js';
+import { header, readEvent, type Headers } from './event.js';
 import { logSink, registrySink, type Sink } from './observe.js';
 import { replayUntil } from './replay-guard.js';
 import { memoryStore, type DedupeStore } from './stores.js';
@@ -143,21 +143,12 @@ export function createWebhook(options: WebhookOptions): Webhook {
       const until = replayUntil(v.timestamp, tolerance, ttl, now());
       if (!(await store.claim(replayKey, Math.max(1, (until - now()) * 1000)))) return refuse(409, 'replayed', 'replayed request');
       const release = () => store.release(replayKey);
-      let payload: unknown;
-      try {
-        payload = JSON.parse(typeof request.body === 'string' ? request.body : Buffer.from(request.body).toString('utf8'));
-      } catch {
+      const e = readEvent(request.body, request.headers, v, o);
+      if (!e.ok) {
         await release();
-        return refuse(400, 'not_json', 'body is not JSON');
+        return refuse(400, e.rejection, e.error);
       }
-      const id = eventId(v, payload, request.headers);
-      if (!id) {
-        await release();
-        return refuse(400, 'no_event_id', 'event has no id');
-      }
-      const createdAt = (o.eventTime ?? eventTime)(payload, v.timestamp);
-      const type = (o.eventType ?? eventType)(payload, request.headers);
-      return { ok: true, event: { id, type, payload, requestId, ...(createdAt !== undefined ? { createdAt } : {}) }, release };
+      return { ok: true, event: { id: e.id, type: e.type, payload: e.payload, requestId, ...(e.createdAt !== undefined ? { createdAt: e.createdAt } : {}) }, release };
     },
 
     async dedupe(event) {

@@ -12,7 +12,9 @@ import { FaultState, type FaultClock } from './faults.js';
 import { fanOut, routeEvent, simulatedHandler, type Handler } from './handlers.js';
 import { FileStore, MemoryStore, type IdempotencyStore } from '../receiver-kit/idempotency.js';
 import { ProcessingQueue, type ProcessResult, type QueuedEvent } from './queue.js';
-import { ReplayGuard, replayStorePath } from '../receiver-kit/replay-guard.js';
+import { replayStorePath } from '../receiver-kit/replay-guard.js';
+import { dedupeStoreOf } from '../receiver-kit/stores.js';
+import { createWebhook, type Webhook } from '../receiver-kit/webhook.js';
 
 export interface ReceiverOptions {
   /** Real handlers by name; unnamed ones do simulated work. */
@@ -37,7 +39,10 @@ export class Receiver {
   readonly config: ReceiverConfig;
   readonly faults: FaultState;
   readonly store: IdempotencyStore;
-  readonly replays: ReplayGuard;
+  /** Verified digests (the replay window), claimed by `webhook.verify`. */
+  readonly replays: IdempotencyStore;
+  /** Signature, replay and event reading, the library's; absent for an endpoint without signing. */
+  readonly webhook?: Webhook;
   readonly dlq = new DeadLetterQueue();
   readonly queue: ProcessingQueue;
   readonly writer: LogWriter;
@@ -54,7 +59,14 @@ export class Receiver {
     const i = config.idempotency;
     const store = (path: string) => (i.store === 'file' ? new FileStore(path, i.ttlSeconds, i.maxEntries, now) : new MemoryStore(i.ttlSeconds, i.maxEntries, now));
     this.store = store(i.path!);
-    this.replays = new ReplayGuard(store(replayStorePath(i.path ?? '')), config.endpoint.signing?.toleranceSeconds ?? 300, i.ttlSeconds, now);
+    this.replays = store(replayStorePath(i.path ?? ''));
+    const signing = config.endpoint.signing;
+    if (signing) {
+      this.webhook = createWebhook({
+        endpoint: config.endpoint.name, scheme: signing.scheme, secrets: signing.secrets.map((s) => s.reveal()), toleranceSeconds: signing.toleranceSeconds,
+        generic: signing.generic, idempotencyTtlSeconds: i.ttlSeconds, store: dedupeStoreOf(this.replays, now ?? (() => Date.now() / 1000)), ...(now ? { now } : {}),
+      });
+    }
     this.writer = config.log ? new RotatingLogWriter({ path: config.log, maxBytes: 50 * 1024 * 1024, keep: 2 }) : o.writer ?? new MemoryLogWriter();
     const fallback = simulatedHandler(this.faults, o.clock ? () => o.clock!.random() : Math.random);
     const p = config.processing;

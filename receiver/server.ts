@@ -10,8 +10,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { listen } from '../daemon/index.js';
 import { BodyTooLarge, readRawBody } from '../receiver-kit/body.js';
-import { eventId, eventType, header } from '../receiver-kit/event.js';
-import { verify, type VerifyOk } from '../signing/index.js';
+import { header, readEvent } from '../receiver-kit/event.js';
 import { parseFaultPatch } from './fault-patch.js';
 import type { Receiver } from './receiver.js';
 
@@ -53,43 +52,35 @@ async function webhook(r: Receiver, req: IncomingMessage, res: ServerResponse, r
   const body = await readBody(req);
   if (body === null) return send(res, 413, { error: `body over ${MAX_BODY} bytes` }, rid);
 
-  const signing = r.config.endpoint.signing;
-  let verified: VerifyOk | undefined;
-  if (signing) {
+  let event: { id: string; type: string; payload: unknown };
+  let release = async (): Promise<void> => undefined;
+  if (r.webhook) {
+    // Signature, replay window (keyed on what the signature covers) and event reading: the library's verify.
     const v = r.faults.current.rejectSignatures
-      ? ({ ok: false, reason: 'mismatch' } as const)
-      : verify(signing.scheme, { headers: req.headers, body, secrets: signing.secrets.map((s) => s.reveal()), nowSeconds: r.now(), toleranceSeconds: signing.toleranceSeconds }, signing.generic);
+      ? ({ ok: false, status: 401, rejection: 'signature', reason: 'mismatch', error: 'signature mismatch' } as const)
+      : await r.webhook.verify({ headers: req.headers, body });
     if (!v.ok) {
-      r.log(requestId).warn('signature rejected', { reason: v.reason });
-      return send(res, 401, { error: `signature ${v.reason}` }, { ...rid, ...rl });
+      if (v.rejection === 'signature') r.log(requestId).warn('signature rejected', { reason: v.reason });
+      if (v.rejection === 'replayed') r.log(requestId).warn('replayed request rejected');
+      return send(res, v.status, { error: v.error }, { ...rid, ...rl });
     }
-    // Keyed on what the signature covers, not on an id header it may not sign.
-    if (r.replays.seen(v.digest)) {
-      r.log(requestId).warn('replayed request rejected', { ...(v.id ? { event_id: v.id } : {}) });
-      return send(res, 409, { error: 'replayed request' }, { ...rid, ...rl });
-    }
-    verified = v;
+    event = v.event;
+    release = v.release;
+  } else {
+    const e = readEvent(body, req.headers);
+    if (!e.ok) return send(res, 400, { error: e.error }, { ...rid, ...rl });
+    event = e;
   }
-  // Only a request taken (accepted, or skipped as a duplicate) is remembered.
-  const taken = (): void => {
-    if (verified) r.replays.remember(verified.digest, verified.timestamp);
-  };
-  let payload: unknown;
-  try {
-    payload = JSON.parse(body.toString('utf8'));
-  } catch {
-    return send(res, 400, { error: 'body is not JSON' }, { ...rid, ...rl });
-  }
-  const id = eventId(verified, payload, req.headers);
-  const type = eventType(payload, req.headers);
-  if (!id) return send(res, 400, { error: 'event has no id' }, { ...rid, ...rl });
+  const { id, type, payload } = event;
   if (r.store.has(id)) {
     r.duplicate(id, type, requestId);
-    taken();
     return send(res, 200, { duplicate: true, id }, { ...rid, ...rl });
   }
-  if (!r.accept(id, type, payload, requestId)) return send(res, 503, { error: 'queue full' }, { ...rid, ...rl, 'retry-after': '5' });
-  taken();
+  if (!r.accept(id, type, payload, requestId)) {
+    // Not taken, so not remembered: the sender may send it again.
+    await release();
+    return send(res, 503, { error: 'queue full' }, { ...rid, ...rl, 'retry-after': '5' });
+  }
   send(res, 202, { accepted: true, id }, { ...rid, ...rl });
 }
 

@@ -1,49 +1,67 @@
 /**
- * How long the replay guard remembers a digest: until the request could no
- * longer verify (signed timestamp + tolerance), or the idempotency TTL for
- * a scheme that signs no timestamp; the file path it keeps them in.
+ * How long `verify` remembers a digest: until the request could no longer
+ * verify (signed timestamp + tolerance, inclusive), or the idempotency TTL
+ * for a scheme that signs no timestamp; and the file path the reference
+ * receiver keeps them in. Clock injected; signed by signing/.
  */
 import { describe, expect, it } from 'vitest';
-import { MemoryStore } from '../../../receiver-kit/idempotency.js';
-import { ReplayGuard, replayStorePath } from '../../../receiver-kit/replay-guard.js';
+import { replayStorePath, replayUntil } from '../../../receiver-kit/replay-guard.js';
+import { createWebhook, memoryStore, type SchemeName } from '../../../receiver-kit/index.js';
+import { signHeaders } from '../../../signing/index.js';
 
 const TOLERANCE = 300;
 const TTL = 86_400;
+const SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
 
-function guard(): { g: ReplayGuard; clock: { t: number } } {
+function rig(scheme: SchemeName) {
   const clock = { t: 1_800_000_000 };
   const now = () => clock.t;
-  return { g: new ReplayGuard(new MemoryStore(TTL, 1000, now), TOLERANCE, TTL, now), clock };
+  const hook = createWebhook({ endpoint: 'p', scheme, secrets: [SECRET], toleranceSeconds: TOLERANCE, idempotencyTtlSeconds: TTL, store: memoryStore({ now }), now });
+  const request = (timestamp: number) => {
+    const body = JSON.stringify({ id: `evt_${timestamp}`, type: 't' });
+    return { body, headers: signHeaders(scheme, { id: `evt_${timestamp}`, timestamp, body, secrets: [SECRET] }) };
+  };
+  const answer = async (r: ReturnType<typeof request>) => {
+    const v = await hook.verify(r);
+    return v.ok ? 'ok' : v.error;
+  };
+  return { clock, request, answer };
 }
 
-describe('replay guard', () => {
-  it('remembers a timestamped request while it still verifies, inclusive at the tolerance', () => {
-    const { g, clock } = guard();
-    const ts = clock.t - 10;
-    g.remember('d1', ts);
-    clock.t = ts + TOLERANCE;
-    expect(g.seen('d1')).toBe(true);
-    // One second later verify answers stale: nothing left to remember.
-    clock.t = ts + TOLERANCE + 1;
-    expect(g.seen('d1')).toBe(false);
+describe('replay window', () => {
+  it('refuses a timestamped request again while it still verifies, inclusive at the tolerance; then it is stale', async () => {
+    const { clock, request, answer } = rig('standard-webhooks');
+    const req = request(clock.t - 10);
+    expect(await answer(req)).toBe('ok');
+    clock.t = clock.t - 10 + TOLERANCE;
+    expect(await answer(req)).toBe('replayed request');
+    clock.t += 1;
+    expect(await answer(req)).toBe('signature stale');
   });
 
-  it('keeps a future timestamp (Stripe and Slack accept those) until it is stale', () => {
-    const { g, clock } = guard();
+  it('keeps a future timestamp (Stripe accepts those) until it is stale', async () => {
+    const { clock, request, answer } = rig('stripe');
     const ts = clock.t + 3600;
-    g.remember('d2', ts);
+    const req = request(ts);
+    expect(await answer(req)).toBe('ok');
     clock.t = ts + TOLERANCE - 1;
-    expect(g.seen('d2')).toBe(true);
+    expect(await answer(req)).toBe('replayed request');
   });
 
-  it('remembers a request without a signed timestamp for the idempotency TTL', () => {
-    const { g, clock } = guard();
+  it('remembers a request without a signed timestamp (GitHub) for the idempotency TTL', async () => {
+    const { clock, request, answer } = rig('github');
     const start = clock.t;
-    g.remember('d3');
+    const req = request(start);
+    expect(await answer(req)).toBe('ok');
     clock.t = start + TTL - 1;
-    expect(g.seen('d3')).toBe(true);
+    expect(await answer(req)).toBe('replayed request');
     clock.t = start + TTL;
-    expect(g.seen('d3')).toBe(false);
+    expect(await answer(req)).toBe('ok');
+  });
+
+  it('computes the same limits as a rule', () => {
+    expect(replayUntil(1000, TOLERANCE, TTL, 5000)).toBe(1000 + TOLERANCE + 1);
+    expect(replayUntil(undefined, TOLERANCE, TTL, 5000)).toBe(5000 + TTL);
   });
 
   it('keeps digests in a file next to the ids', () => {
