@@ -5,7 +5,7 @@
  *
  *   app.register(fastifyWebhook(hook, async (event) => { ... }), { path: '/webhook' })
  */
-import { DEFAULT_MAX_BODY, type Webhook, type WebhookHandler, type WebhookResponse } from './webhook.js';
+import { type Webhook, type WebhookHandler, type WebhookResponse } from './webhook.js';
 
 /** What the plugin needs of a Fastify instance, reply and request (no runtime import of fastify). */
 export interface FastifyLikeReply {
@@ -31,7 +31,7 @@ export interface FastifyWebhookOptions {
 export function fastifyWebhook(hook: Webhook, handler: WebhookHandler): (app: FastifyLikeInstance, opts: FastifyWebhookOptions) => Promise<void> {
   return async (app, opts) => {
     app.removeAllContentTypeParsers();
-    app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: hook.options.maxBodyBytes ?? DEFAULT_MAX_BODY }, (_req, body, done) => done(null, body));
+    app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: hook.maxBodyBytes }, (_req, body, done) => done(null, body));
     app.post(opts.path ?? '/webhook', async (request, reply) => {
       const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
       const r: WebhookResponse = await hook.handle({ headers: request.headers, body }, handler);

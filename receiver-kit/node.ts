@@ -6,7 +6,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { BodyTooLarge, readRawBody } from './body.js';
-import { DEFAULT_MAX_BODY, REQUEST_ID_HEADER, type Webhook, type WebhookHandler, type WebhookResponse } from './webhook.js';
+import { REQUEST_ID_HEADER, type Webhook, type WebhookHandler, type WebhookResponse } from './webhook.js';
 
 export function send(res: ServerResponse, r: WebhookResponse): void {
   if (res.headersSent || res.destroyed) return;
@@ -16,7 +16,7 @@ export function send(res: ServerResponse, r: WebhookResponse): void {
 /** The body as bytes, or the answer to send instead (413). */
 export async function rawBodyOr413(hook: Webhook, req: IncomingMessage): Promise<Buffer | WebhookResponse> {
   try {
-    return await readRawBody(req, hook.options.maxBodyBytes ?? DEFAULT_MAX_BODY);
+    return await readRawBody(req, hook.maxBodyBytes);
   } catch (err) {
     if (!(err instanceof BodyTooLarge)) throw err;
     const rid = req.headers[REQUEST_ID_HEADER];

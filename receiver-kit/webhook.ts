@@ -80,7 +80,10 @@ export interface WebhookResponse {
 export type WebhookHandler = (event: WebhookEvent) => unknown;
 
 export interface Webhook {
-  readonly options: Readonly<WebhookOptions>;
+  /** The endpoint label. (The options are not kept on the object: printing it never shows a secret.) */
+  readonly endpoint: string;
+  /** Largest body the middleware reads. */
+  readonly maxBodyBytes: number;
   verify(request: WebhookRequest): Promise<Verified | Refused>;
   /** Claims the event id: `duplicate` when it was processed (or is being processed) already. */
   dedupe(event: WebhookEvent): Promise<{ readonly duplicate: boolean; release(): Promise<void> }>;
@@ -130,7 +133,8 @@ export function createWebhook(options: WebhookOptions): Webhook {
   };
 
   const hook: Webhook = {
-    options: o,
+    endpoint: o.endpoint,
+    maxBodyBytes: o.maxBodyBytes ?? DEFAULT_MAX_BODY,
 
     async verify(request) {
       const requestId = header(request.headers, REQUEST_ID_HEADER) ?? newRequestId();

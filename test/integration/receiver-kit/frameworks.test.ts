@@ -6,6 +6,7 @@
  * a temporary failure, and every outcome on the user's registry under the
  * catalog's names.
  */
+import { inspect } from 'node:util';
 import { Registry } from 'prom-client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { METRICS } from '../../../catalog/index.js';
@@ -195,5 +196,11 @@ describe('options', () => {
     expect(msg).toBe('hookwatch/receiver: secrets[1]: expected a Standard Webhooks secret: "whsec_" followed by base64');
     expect(msg).not.toContain(bad);
     expect(() => createWebhook({ endpoint: '', scheme: 'stripe', secrets: ['x'] })).toThrow(/^hookwatch\/receiver: endpoint: /);
+  });
+
+  it('keep the secrets out of what the webhook object prints', () => {
+    const hook = createWebhook({ endpoint: 'p', scheme: 'stripe', secrets: [STRIPE_SECRET] });
+    expect(inspect(hook, { depth: 10, showHidden: true })).not.toContain(STRIPE_SECRET);
+    expect(JSON.stringify(hook)).not.toContain(STRIPE_SECRET);
   });
 });
