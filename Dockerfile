@@ -2,7 +2,8 @@
 # Multi-stage: the build stage compiles TypeScript with the dev dependencies
 # (`npm run build`: the Node code and the status page's browser script);
 # the runtime stage has only the compiled code and production dependencies,
-# runs as the unprivileged `node` user and checks its own health.
+# runs as the unprivileged `node` user and checks its own health (shell form,
+# CMD-SHELL, which Docker and podman 4.3 both run as written).
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
@@ -40,6 +41,6 @@ USER node
 VOLUME ["/var/lib/hookwatch"]
 EXPOSE 9468 9469
 HEALTHCHECK --interval=15s --timeout=3s --start-period=10s --retries=3 \
-  CMD ["node", "-e", "fetch('http://127.0.0.1:9468/-/healthy').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+  CMD node -e "fetch('http://127.0.0.1:9468/-/healthy').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"
 ENTRYPOINT ["node", "/app/bin/hookwatch.js"]
 CMD ["up", "--no-demo", "--config", "/etc/hookwatch/hookwatch.yaml"]
