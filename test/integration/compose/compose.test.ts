@@ -1,9 +1,10 @@
 /**
- * docker-compose.yml cannot be started here (no Docker engine), so it is
- * checked statically: against the Compose Specification JSON schema, every
- * file it mounts exists, the image tags are the versions whose configs the
- * other tests run, and the compose hookwatch config builds exactly the files
- * generated/ holds (only addresses differ from examples/demo.yaml).
+ * docker-compose.yml, checked statically: against the Compose Specification JSON schema, every
+ * file it mounts exists, the image tags are the versions whose configs the other tests run, the
+ * compose hookwatch config builds exactly the files generated/ holds (only addresses differ from
+ * examples/demo.yaml), and the demo notifies nobody until it is given real secrets. The stack
+ * itself runs in ./stack.test.ts (podman 4.3 + docker-compose 1.29), everything but Grafana,
+ * whose provisioning files ./grafana-provisioning.test.ts checks against Grafana's docs.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -100,6 +101,32 @@ describe('docker-compose.yml', () => {
     const am = readFileSync(join(ROOT, 'generated/alertmanager/alertmanager.yml'), 'utf8');
     for (const name of compose.services.alertmanager!.secrets!) expect(am).toContain(`/run/secrets/${name}`);
     expect(am).not.toMatch(/hooks\.slack\.com\/services\/T/);
+  });
+
+  it('writes every healthcheck as CMD-SHELL, which Docker and podman 4.3 both run as written', () => {
+    // podman 4.3's Docker API splits a CMD array element that holds spaces.
+    for (const [name, s] of Object.entries(compose.services)) {
+      if (s.healthcheck?.test) expect(s.healthcheck.test[0], name).toBe('CMD-SHELL');
+    }
+    expect(readFileSync(join(ROOT, 'Dockerfile'), 'utf8')).toMatch(/^ {2}CMD node -e "[^\n]+"$/m);
+  });
+
+  it('keeps every notification on the machine until real secrets are written', () => {
+    const slack = new URL(readFileSync(join(ROOT, compose.secrets.slack_webhook_url!.file), 'utf8').trim());
+    expect(slack.hostname).toBe('127.0.0.1'); // Alertmanager's own loopback: nothing listens there
+    const am = readFileSync(join(ROOT, 'generated/alertmanager/alertmanager.yml'), 'utf8');
+    expect(am).not.toMatch(/^\s*(api_url|routing_key|url):/m); // no inline endpoint or key
+  });
+
+  it('pages nobody for a demo endpoint: their critical alerts reach Slack only', () => {
+    const config = loadConfig(join(ROOT, 'deploy/hookwatch/demo.yaml'), { env: {} });
+    const routes = (labels: string[]) => spawnSync(tool('amtool'), ['config', 'routes', 'test', '--config.file', join(ROOT, 'generated/alertmanager/alertmanager.yml'), ...labels], { encoding: 'utf8' }).stdout.trim();
+    for (const e of config.endpoints) {
+      expect(routes([`endpoint=${e.name}`, 'severity=critical', 'alertname=WebhookErrorBudgetBurn']), e.name).toBe('slack');
+    }
+    // An endpoint you add pages: the global routes are a real config's.
+    expect(routes(['endpoint=yours', 'severity=critical', 'alertname=WebhookEndpointDown'])).toBe('pagerduty,slack');
+    expect(config.grafana.url).toBe(`http://localhost:${/GRAFANA_PORT:-(\d+)/.exec(compose.services.grafana!.ports![0]!)![1]}`);
   });
 
   it('builds a small, non-root image with a health check', () => {
