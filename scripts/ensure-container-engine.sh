@@ -25,7 +25,8 @@ cannot() { log "no container engine here: $*"; exit 3; }
 command -v apt-get >/dev/null || cannot "no apt-get (the engine comes from Debian's podman, runc, docker-compose)"
 [ "${1:-}" != --check ] || exit 0
 
-# Image builds reach the network through netavark, which turns on IPv4 forwarding: put it back.
+# Image builds use the host's network (--network host: the Debian archive and npm, with the host's
+# resolver), so they need no NAT; should anything still turn on IPv4 forwarding, it is put back.
 forward=$(cat /proc/sys/net/ipv4/ip_forward)
 restore_forward() { [ "$(cat /proc/sys/net/ipv4/ip_forward)" = "$forward" ] || echo "$forward" >/proc/sys/net/ipv4/ip_forward; }
 cleanup=()
@@ -88,7 +89,7 @@ build() {
   current=$(label_of "$tag")
   if podman image exists "$tag" && { [ "$current" = "$hash" ] || [ -z "$current" ]; }; then return; fi
   log "building the stand-in $tag"
-  podman build -q --build-arg "BASE=$base" --label "org.hookwatch.standin=$hash" -t "$tag" "$ctx" >/dev/null
+  podman build -q --network host --build-arg "BASE=$base" --label "org.hookwatch.standin=$hash" -t "$tag" "$ctx" >/dev/null
 }
 
 # The tags docker-compose.yml and the Dockerfile pin. Through the compat API podman completes
@@ -110,6 +111,6 @@ if [ "${1:-}" != --no-hookwatch ]; then
   [ -n "$hookwatch" ] || { log "could not read the hookwatch image tag from docker-compose.yml"; exit 1; }
   out=$(mktemp /var/tmp/hookwatch-build.XXXXXX)
   cleanup+=("$out")
-  podman build -q --format docker -t "docker.io/library/$hookwatch" "$root" >"$out" 2>&1 \
+  podman build -q --network host --format docker -t "docker.io/library/$hookwatch" "$root" >"$out" 2>&1 \
     || { cat "$out" >&2; log "building docker.io/library/$hookwatch from $root/Dockerfile failed"; exit 1; }
 fi

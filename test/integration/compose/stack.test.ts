@@ -249,16 +249,22 @@ describe.skipIf(unavailable !== undefined && !CI)('docker-compose.yml under podm
     const captured = () => getJson<Captured>(`http://127.0.0.1:${port.capture}/_captured`);
     const fault = (down: boolean) => compose(['exec', '-T', 'receivers', 'node', '-e',
       `fetch('http://127.0.0.1:8601/admin/faults', { method: 'PUT', body: '{"down": ${down}}' }).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))`]);
-    const down = (n: Notification, status: Notification['status']) => n.alertname === 'WebhookEndpointDown' && n.endpoint === 'payments-primary' && n.status === status;
-    const both = (status: Notification['status']) => async () => {
+    const down = (n: Notification, status: Notification['status'], since: number) => n.alertname === 'WebhookEndpointDown' && n.endpoint === 'payments-primary' && n.status === status && n.at >= since;
+    const both = (status: Notification['status'], since: number) => async () => {
       const c = await captured();
-      return c.slack.received.some((n) => down(n, status)) && c.pagerduty.received.some((n) => down(n, status)) && c;
+      return c.slack.received.some((n) => down(n, status, since)) && c.pagerduty.received.some((n) => down(n, status, since)) && c;
     };
+    // The prober may have found the receivers not started yet: only an endpoint with no
+    // WebhookEndpointDown pending or firing is broken, so what arrives is this outage's.
+    const active = `ALERTS{alertname="WebhookEndpointDown",endpoint="payments-primary"}`;
+    await eventually(async () => (await prom<{ result: unknown[] }>(`/api/v1/query?query=${encodeURIComponent(active)}`)).result.length === 0, 180_000, 1000);
+    const broken = Date.now();
     await fault(true);
-    await timed('outage notified', () => eventually(both('firing'), 180_000, 1000));
+    await timed('outage notified', () => eventually(both('firing', broken), 180_000, 1000));
+    const recovered = Date.now();
     await fault(false);
-    const c = await timed('recovery notified', () => eventually(both('resolved'), 180_000, 1000));
-    expect(c.pagerduty.received.find((n) => down(n, 'firing'))?.severity).toBe('critical');
+    const c = await timed('recovery notified', () => eventually(both('resolved', recovered), 180_000, 1000));
+    expect(c.pagerduty.received.find((n) => down(n, 'firing', broken))?.severity).toBe('critical');
     expect(c.slack.invalid).toEqual([]);
     expect(c.pagerduty.invalid).toEqual([]);
     expect(c.stray).toEqual([]);
