@@ -100,7 +100,11 @@ describe('hookwatch/receiver in a team\'s own Express and Fastify apps, scraped 
     await sendWave(2);
     await eventually(async () => {
       const r = await query(`sum by (endpoint) (increase(${METRICS.eventsProcessed.name}{status="success"}[1m]))`);
-      return r.length === 2 && r.every((s) => Number(s.value[1]) > 0);
+      if (!(r.length === 2 && r.every((s) => Number(s.value[1]) > 0))) return false;
+      // Every event of both waves scraped: 26 outcomes, 20 end-to-end observations (the counts asserted below).
+      const [total] = await query(`sum(${METRICS.eventsProcessed.name})`);
+      const [e2e] = await query(`sum(${METRICS.endToEnd.name}_count)`);
+      return Number(total?.value[1]) === 26 && Number(e2e?.value[1]) === 20;
     }, 60_000, 250);
   }, 240_000);
 
