@@ -6,14 +6,14 @@
  */
 import { LABEL, type ParseErrorReason } from '../../catalog/index.js';
 import { EXPORTER_DEFAULTS } from '../../config/index.js';
-import { applyRecord } from './apply.js';
+import { RecordApplier } from './apply.js';
 import { AttemptMemory, type SerializedAttempts } from './attempts.js';
 import { EndpointResolver, type EndpointRef } from './endpoints.js';
 import { LabelGuard } from './label-guard.js';
 import { parseLine, readerFor, type FormatSpec } from '../records/parse.js';
 import type { DeliveryRecord } from '../records/record.js';
 import type { LineAt, LineSink } from '../sources/lines.js';
-import { Aggregates } from '../state/aggregates.js';
+import { Aggregates, type ScalarSeries } from '../state/aggregates.js';
 
 export interface EngineOptions {
   readonly endpoints: readonly EndpointRef[];
@@ -36,9 +36,13 @@ export class Engine {
   readonly guard: LabelGuard;
   readonly attempts: AttemptMemory;
   private readonly badLine: BadLineHook | undefined;
+  private readonly applier: RecordApplier;
+  /** Per source: its self-metric series, found once. */
+  private readonly perSource = new Map<string, SourceSeries>();
 
   constructor(opts: EngineOptions) {
     this.agg = opts.aggregates ?? new Aggregates();
+    this.applier = new RecordApplier(this.agg);
     this.attempts = new AttemptMemory(opts.attemptMemory ?? EXPORTER_DEFAULTS.attemptMemory, opts.attempts);
     this.badLine = opts.badLine;
     this.resolver = new EndpointResolver(opts.endpoints);
@@ -59,17 +63,16 @@ export class Engine {
   /** A line sink that counts into this engine under the `source` label; `line` says whether it was a record. */
   sink(source: string, spec: FormatSpec): { line(text: string, bytes: number, where?: () => LineAt): boolean } & LineSink {
     const read = readerFor(spec);
-    const src = { source };
     return {
       line: (text, bytes, where) => {
-        this.countLine(src, bytes);
+        this.countLine(source, bytes);
         const r = parseLine(text, read);
         if (r.ok) this.record(source, r.record);
         else this.skipped(source, r.reason, where);
         return r.ok;
       },
       tooLong: (bytes, where) => {
-        this.countLine(src, bytes);
+        this.countLine(source, bytes);
         this.skipped(source, 'line_too_long', where);
       },
     };
@@ -80,9 +83,16 @@ export class Engine {
     this.badLine?.(source, reason, where?.());
   }
 
-  private countLine(src: { readonly source: string }, bytes: number): void {
-    this.agg.inc('exporterLinesRead', src);
-    this.agg.inc('exporterBytesRead', src, bytes);
+  private of(source: string): SourceSeries {
+    let s = this.perSource.get(source);
+    if (!s) this.perSource.set(source, (s = { records: new Map() }));
+    return s;
+  }
+
+  private countLine(source: string, bytes: number): void {
+    const s = this.of(source);
+    this.agg.add((s.lines ??= this.agg.series('exporterLinesRead', { source })));
+    this.agg.add((s.bytes ??= this.agg.series('exporterBytesRead', { source })), bytes);
   }
 
   /** Counts an already parsed record (backfill drives parsing itself). */
@@ -90,9 +100,20 @@ export class Engine {
     const endpoint = this.guard.admit(LABEL.endpoint, this.resolver.resolve(r.endpoint, r.url), this.agg);
     const eventType = this.guard.admit(LABEL.eventType, r.eventType, this.agg);
     const attempt = r.deriveAttempt && r.kind === 'attempt' ? this.attempts.next(r.eventId, r.endpoint ?? r.url ?? '', r.outcome === 'delivered') : r.attempt;
-    applyRecord(this.agg, r, endpoint, eventType, attempt);
-    this.agg.inc('exporterRecords', { source, kind: r.kind });
-    const src = { source };
-    if (r.ts > this.agg.get('exporterLastEvent', src)) this.agg.set('exporterLastEvent', src, r.ts);
+    this.applier.apply(r, endpoint, eventType, attempt);
+    const s = this.of(source);
+    let kind = s.records.get(r.kind);
+    if (!kind) s.records.set(r.kind, (kind = this.agg.series('exporterRecords', { source, kind: r.kind })));
+    this.agg.add(kind);
+    // Not created before a later time is seen (as get/set did); a restored state may already hold one.
+    if (r.ts > (s.lastEvent ? s.lastEvent.value : this.agg.get('exporterLastEvent', { source }))) this.agg.put((s.lastEvent ??= this.agg.series('exporterLastEvent', { source })), r.ts);
   }
+}
+
+/** A source's self-metric series, created on first use like inc/set would. */
+interface SourceSeries {
+  lines?: ScalarSeries;
+  bytes?: ScalarSeries;
+  lastEvent?: ScalarSeries;
+  readonly records: Map<string, ScalarSeries>;
 }

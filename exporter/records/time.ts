@@ -31,26 +31,48 @@ export function readTimestamp(value: unknown, format: TimestampFormat = 'iso8601
   return ms / 1000;
 }
 
-// Consecutive lines share `YYYY-MM-DDTHH:MM:SS` prefixes (logs are written
-// in time order): each prefix is parsed once and cached, and only the
-// fraction is read per line. Same result as Date.parse (whole ms).
-const prefixes = new Map<string, number>();
-const PREFIX_CACHE_MAX = 4096;
-const PREFIX = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/;
+// Consecutive lines share `YYYY-MM-DDTHH:MM` prefixes (logs are written in
+// time order, and a record's `created_at` is close to its `ts`): each
+// minute is parsed once and cached, the last two are compared in place
+// (no slice), and only the seconds and fraction are read per line. Same
+// result as Date.parse (whole ms).
+const minutes = new Map<string, number>();
+const MINUTE_CACHE_MAX = 4096;
+const MINUTE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
+const recent: [string, string] = ['', ''];
+const recentBase: [number, number] = [0, 0];
+
+/** The minute's epoch ms through the cache (and remembered as the most recent); undefined when it is not one. */
+function lookupMinute(v: string): number | undefined {
+  const minute = v.slice(0, 16);
+  let base = minutes.get(minute);
+  if (base === undefined) {
+    if (!MINUTE.test(minute)) return undefined;
+    base = Date.parse(`${minute}:00Z`);
+    if (!Number.isFinite(base)) return undefined;
+    if (minutes.size >= MINUTE_CACHE_MAX) minutes.clear();
+    minutes.set(minute, base);
+  }
+  recent[1] = recent[0];
+  recentBase[1] = recentBase[0];
+  recent[0] = minute;
+  recentBase[0] = base;
+  return base;
+}
 
 /** `YYYY-MM-DDTHH:MM:SS[.fraction]Z` fast; undefined for any other shape (the general path decides). */
 function fastUtc(v: string): number | undefined {
   const n = v.length;
-  if (n < 20 || v.charCodeAt(n - 1) !== 90 /* Z */) return undefined;
-  const prefix = v.slice(0, 19);
-  let base = prefixes.get(prefix);
-  if (base === undefined) {
-    if (!PREFIX.test(prefix)) return undefined;
-    base = Date.parse(`${prefix}Z`);
-    if (!Number.isFinite(base)) return undefined;
-    if (prefixes.size >= PREFIX_CACHE_MAX) prefixes.clear();
-    prefixes.set(prefix, base);
-  }
+  if (n < 20 || v.charCodeAt(n - 1) !== 90 /* Z */ || v.charCodeAt(16) !== 58 /* : */) return undefined;
+  const s1 = v.charCodeAt(17) - 48;
+  const s0 = v.charCodeAt(18) - 48;
+  if (s1 < 0 || s1 > 5 || s0 < 0 || s0 > 9) return undefined;
+  let base: number | undefined;
+  if (recent[0] !== '' && v.startsWith(recent[0])) base = recentBase[0];
+  else if (recent[1] !== '' && v.startsWith(recent[1])) base = recentBase[1];
+  else base = lookupMinute(v);
+  if (base === undefined) return undefined;
+  base += (s1 * 10 + s0) * 1000;
   if (n === 20) return base / 1000;
   if (v.charCodeAt(19) !== 46 /* . */ || n < 22 || n > 30) return undefined;
   let frac = 0;

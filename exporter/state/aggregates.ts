@@ -12,6 +12,7 @@
  * series in a list, in creation order, for rendering and serialising.
  */
 import { METRICS, type LabelValues, type MetricKey } from '../../catalog/index.js';
+import { addExact, mergeExact, roundExact } from './exact-sum.js';
 
 /** A counter or gauge series. `labelText` caches the rendered label pairs. */
 export interface ScalarSeries {
@@ -20,13 +21,20 @@ export interface ScalarSeries {
   labelText?: string;
 }
 
-/** A histogram series: per-bucket (not cumulative) counts, the last one for +Inf. */
-export interface HistogramSeries {
-  readonly labels: readonly string[];
-  readonly counts: number[];
-  sum: number;
-  count: number;
+/**
+ * A histogram series: per-bucket (not cumulative) counts, the last one for
+ * +Inf, and the sum of observations kept exactly (./exact-sum.ts), so it
+ * does not depend on the order observations were added or merged in.
+ */
+export class HistogramSeries {
+  count = 0;
   labelText?: string;
+  constructor(readonly labels: readonly string[], readonly counts: number[], readonly parts: number[] = []) {}
+
+  /** The sum of observations, rounded once. */
+  get sum(): number {
+    return roundExact(this.parts);
+  }
 }
 
 interface Family<S> {
@@ -37,8 +45,11 @@ interface Family<S> {
 /** The JSON form stored in the checkpoint. */
 export interface SerializedAggregates {
   readonly scalars: Record<string, [string[], number][]>;
-  readonly histograms: Record<string, [string[], number[], number, number][]>;
+  /** `[labels, counts, sum, count, partials of the exact sum?]` (the partials are absent when they are just `[sum]`). */
+  readonly histograms: Record<string, SerializedHistogram[]>;
 }
+
+export type SerializedHistogram = [string[], number[], number, number, number[]?];
 
 /** Label values of a catalog metric, by name. */
 export type LabelsFor<K extends MetricKey> = LabelValues<(typeof METRICS)[K]>;
@@ -94,6 +105,28 @@ export class Aggregates {
     }) as ScalarSeries;
   }
 
+  /**
+   * The series itself, created at 0 when absent (same creation order as
+   * inc/set at the same moment): hot paths keep it and update it through
+   * add/put, skipping the lookup by label values on every line.
+   */
+  series<K extends MetricKey>(key: K, labels: LabelsFor<K>): ScalarSeries {
+    return this.scalar(key, labels);
+  }
+
+  /** Adds to a series got from series(). */
+  add(s: ScalarSeries, by = 1): void {
+    s.value += by;
+    this.version++;
+  }
+
+  /** Sets a series got from series(). */
+  put(s: ScalarSeries, value: number): void {
+    if (s.value === value) return;
+    s.value = value;
+    this.version++;
+  }
+
   /** Adds to a counter (creating it at 0). */
   inc<K extends MetricKey>(key: K, labels: LabelsFor<K>, by = 1): void {
     this.scalar(key, labels).value += by;
@@ -114,15 +147,32 @@ export class Aggregates {
     return (f && lookup(f, METRICS[key].labels, labels, null)?.value) ?? 0;
   }
 
+  /** A histogram series, created empty when absent (see series()). */
+  histogramSeries<K extends MetricKey>(key: K, labels: LabelsFor<K>): HistogramSeries {
+    const bounds = METRICS[key].buckets ?? [];
+    return lookup(this.fam(this.histFams, key), METRICS[key].labels, labels, (values) => new HistogramSeries(values, new Array<number>(bounds.length + 1).fill(0))) as HistogramSeries;
+  }
+
   /** Records one observation in a histogram. */
   observe<K extends MetricKey>(key: K, labels: LabelsFor<K>, v: number): void {
-    const bounds = METRICS[key].buckets ?? [];
-    const h = lookup(this.fam(this.histFams, key), METRICS[key].labels, labels, (values) => ({ labels: values, counts: new Array<number>(bounds.length + 1).fill(0), sum: 0, count: 0 })) as HistogramSeries;
+    this.observeInto(this.histogramSeries(key, labels), METRICS[key].buckets ?? [], v);
+  }
+
+  /** Records one observation in a series got from histogramSeries(); `bounds` are its family's buckets. */
+  observeInto(h: HistogramSeries, bounds: readonly number[], v: number): void {
     let i = 0;
     while (i < bounds.length && v > (bounds[i] as number)) i++;
     (h.counts[i] as number)++;
-    h.sum += v;
+    addExact(h.parts, v);
     h.count++;
+    this.version++;
+  }
+
+  /** Adds another histogram's counts, exact sum and count (a merge of partial states). */
+  addHistogram(h: HistogramSeries, counts: readonly number[], parts: readonly number[], count: number): void {
+    for (let i = 0; i < h.counts.length; i++) (h.counts[i] as number) += counts[i] ?? 0;
+    mergeExact(h.parts, parts);
+    h.count += count;
     this.version++;
   }
 
@@ -145,8 +195,13 @@ export class Aggregates {
   toJSON(): SerializedAggregates {
     const scalars: Record<string, [string[], number][]> = {};
     for (const [k, f] of this.scalarFams) scalars[k] = f.list.map((s) => [s.labels as string[], s.value]);
-    const histograms: Record<string, [string[], number[], number, number][]> = {};
-    for (const [k, f] of this.histFams) histograms[k] = f.list.map((h) => [h.labels as string[], h.counts, h.sum, h.count]);
+    const histograms: Record<string, SerializedHistogram[]> = {};
+    for (const [k, f] of this.histFams) {
+      histograms[k] = f.list.map((h) => {
+        const sum = h.sum;
+        return h.parts.length > 1 ? [h.labels as string[], h.counts, sum, h.count, [...h.parts]] : [h.labels as string[], h.counts, sum, h.count];
+      });
+    }
     return { scalars, histograms };
   }
 
@@ -162,9 +217,11 @@ export class Aggregates {
       const def = METRICS[k as MetricKey];
       if (!def || def.type !== 'histogram') continue;
       const fam = a.fam(a.histFams, k as MetricKey);
-      for (const [labels, counts, sum, count] of rows) {
+      for (const [labels, counts, sum, count, parts] of rows) {
         if (counts.length !== (def.buckets?.length ?? 0) + 1) continue;
-        lookup(fam, def.labels, byName(def.labels, labels), (values) => ({ labels: values, counts: [...counts], sum, count }));
+        const exact = Array.isArray(parts) && parts.every(Number.isFinite) ? [...parts] : [sum];
+        const h = lookup(fam, def.labels, byName(def.labels, labels), (values) => new HistogramSeries(values, [...counts], exact));
+        if (h) h.count = count;
       }
     }
     return a;
