@@ -10,6 +10,7 @@ import { RecordApplier } from './apply.js';
 import { AttemptMemory, type SerializedAttempts } from './attempts.js';
 import { EndpointResolver, type EndpointRef } from './endpoints.js';
 import { LabelGuard } from './label-guard.js';
+import { PartialRecorder, type PartialState } from './partial.js';
 import { parseLine, readerFor, type FormatSpec } from '../records/parse.js';
 import type { DeliveryRecord } from '../records/record.js';
 import type { LineAt, LineSink } from '../sources/lines.js';
@@ -26,6 +27,11 @@ export interface EngineOptions {
   readonly attempts?: SerializedAttempts;
   /** Told about every line that was not a record (the daemon logs them, rate-limited). */
   readonly badLine?: BadLineHook;
+  /**
+   * Count one part of a log for a later merge (./partial.ts, ./merge.ts):
+   * no label cap, and what the merge needs to replay it is recorded.
+   */
+  readonly partial?: boolean;
 }
 
 export type BadLineHook = (source: string, reason: ParseErrorReason, at: LineAt | undefined) => void;
@@ -37,6 +43,7 @@ export class Engine {
   readonly attempts: AttemptMemory;
   private readonly badLine: BadLineHook | undefined;
   private readonly applier: RecordApplier;
+  private readonly recorder: PartialRecorder | undefined;
   /** Per source: its self-metric series, found once. */
   private readonly perSource = new Map<string, SourceSeries>();
 
@@ -46,7 +53,14 @@ export class Engine {
     this.attempts = new AttemptMemory(opts.attemptMemory ?? EXPORTER_DEFAULTS.attemptMemory, opts.attempts);
     this.badLine = opts.badLine;
     this.resolver = new EndpointResolver(opts.endpoints);
-    this.guard = new LabelGuard(opts.labelLimit, this.exemptFor(this.resolver), opts.labels);
+    this.guard = new LabelGuard(opts.partial ? Infinity : opts.labelLimit, this.exemptFor(this.resolver), opts.labels);
+    this.recorder = opts.partial ? new PartialRecorder(this.exemptFor(this.resolver)) : undefined;
+  }
+
+  /** What a partial engine counted, for mergePartial. */
+  partialState(): PartialState {
+    if (!this.recorder) throw new Error('partialState: not a partial engine');
+    return this.recorder.result(this.agg.toJSON());
   }
 
   /** Applies a reloaded config's endpoints, label cap and attempt memory. */
@@ -100,6 +114,7 @@ export class Engine {
     const endpoint = this.guard.admit(LABEL.endpoint, this.resolver.resolve(r.endpoint, r.url), this.agg);
     const eventType = this.guard.admit(LABEL.eventType, r.eventType, this.agg);
     const attempt = r.deriveAttempt && r.kind === 'attempt' ? this.attempts.next(r.eventId, r.endpoint ?? r.url ?? '', r.outcome === 'delivered') : r.attempt;
+    this.recorder?.record(r, endpoint, eventType);
     this.applier.apply(r, endpoint, eventType, attempt);
     const s = this.of(source);
     let kind = s.records.get(r.kind);

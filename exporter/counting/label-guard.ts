@@ -36,6 +36,18 @@ export class LabelGuard {
    * the series maps then compare one pointer instead of the characters.
    */
   admit(label: GuardedLabel, value: string, agg: Aggregates): string {
+    const placed = this.place(label, value);
+    if (placed !== undefined) return placed;
+    agg.inc('exporterLabelOverflow', { label });
+    return OVERFLOW_VALUE;
+  }
+
+  /**
+   * Like admit, without counting: the value to use, or undefined when it
+   * is past the cap (the caller counts the overflow; a merge of partial
+   * states counts all of a value's records at once).
+   */
+  place(label: GuardedLabel, value: string): string | undefined {
     let known = this.seen.get(label);
     if (!known) this.seen.set(label, (known = new Map()));
     const admitted = known.get(value);
@@ -50,8 +62,12 @@ export class LabelGuard {
       known.set(value, value);
       return value;
     }
-    agg.inc('exporterLabelOverflow', { label });
-    return OVERFLOW_VALUE;
+    return undefined;
+  }
+
+  /** True for values that never use the cap (configured endpoint names). */
+  isExempt(label: GuardedLabel, value: string): boolean {
+    return this.exempt(label, value);
   }
 
   toJSON(): Record<string, string[]> {

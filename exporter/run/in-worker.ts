@@ -6,10 +6,13 @@
  * of a running isolate, but a worker gets its own heap limits
  * (measured: 1M lines 7.4 s → 4.8 s). The worker's entry file is
  * ./once-worker.ts, a shim that only calls runWorkerJob: importing this
- * module runs nothing.
+ * module runs nothing. Large logs go to ./parallel.ts instead.
  */
+import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { runOnce, type OnceOptions } from './once.js';
+import { parallelizable, PARALLEL_MIN_BYTES, runOnceParallel } from './parallel.js';
+import { totalBytes } from './parallel-plan.js';
 import type { ExporterSettings } from './settings.js';
 
 const YOUNG_GENERATION_MB = 64;
@@ -19,9 +22,16 @@ interface Job {
   readonly version: string;
 }
 
-/** Like runOnce; file-only configs run in a worker (a stdin pipe stays on the main thread). */
+/**
+ * Like runOnce; file-only configs run in a worker (a stdin pipe stays on
+ * the main thread), large ones on every core (./parallel.ts) when their
+ * format allows it.
+ */
 export async function runOnceInWorker(settings: ExporterSettings, opts: OnceOptions): Promise<string> {
   if (settings.sources.some((s) => s.type === 'stdin')) return runOnce(settings, opts);
+  if (availableParallelism() > 1 && parallelizable(settings) && (await totalBytes(settings.sources.filter((s) => s.type === 'file'))) >= PARALLEL_MIN_BYTES) {
+    return runOnceParallel(settings, opts);
+  }
   // Only file sources matter to --once; this also keeps Secret objects (http tokens) out of the message.
   const job: Job = { settings: { ...settings, sources: settings.sources.filter((s) => s.type === 'file') }, version: opts.version };
   const worker = new Worker(new URL('./once-worker.js', import.meta.url), { workerData: job, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });

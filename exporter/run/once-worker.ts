@@ -1,7 +1,7 @@
 /**
  * Entry file of the `export --once` worker thread (see ./in-worker.ts).
- * A worker entry runs on load by nature; this is the only exporter module
- * that does, and nothing imports it.
+ * A worker entry runs on load by nature; this and ./range-worker.ts are the
+ * only exporter modules that do, and nothing imports them.
  */
 import { runWorkerJob } from './in-worker.js';
 

@@ -32,8 +32,8 @@ export interface TailHooks {
 export type TailMode = 'path' | 'file';
 
 const CHUNK = 1 << 20;
-/** Bytes read per poll before yielding, so scrapes and checkpoints interleave. */
-const BUDGET = 8 * CHUNK;
+/** Bytes read per poll before yielding, so scrapes and checkpoints interleave (a glob source reads its files in turns of this many bytes: the parallel --once plan follows the same turns). */
+export const BUDGET = 8 * CHUNK;
 const EMPTY = Buffer.alloc(0);
 
 export class FileTail {
