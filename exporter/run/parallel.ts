@@ -40,6 +40,8 @@ export interface ParallelOptions {
   readonly workers?: number;
   /** Target range size of a one-file source (default: total / (4 × workers), 4–32 MiB). */
   readonly pieceBytes?: number;
+  /** The worker entry (default ./range-worker.js beside this module; tests running the sources point it at dist/). */
+  readonly workerUrl?: URL;
 }
 
 interface Job {
@@ -72,7 +74,7 @@ export async function runOnceParallel(settings: ExporterSettings, opts: OnceOpti
 
   const results = pieces.map(() => deferred<Done>());
   const job: Job = { endpoints: settings.endpoints, maxLineBytes: settings.maxLineBytes, sources };
-  const workers = Array.from({ length: Math.min(cores, Math.max(1, pieces.length)) }, () => new Worker(new URL('./range-worker.js', import.meta.url), {
+  const workers = Array.from({ length: Math.min(cores, Math.max(1, pieces.length)) }, () => new Worker(opts.workerUrl ?? new URL('./range-worker.js', import.meta.url), {
     workerData: job, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB, maxOldGenerationSizeMb: WORKER_OLD_MB },
   }));
   let next = 0;
