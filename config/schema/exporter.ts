@@ -1,16 +1,13 @@
 import { z } from 'zod';
 import { durationSchema, filePathSchema, listenSchema, nameSchema, secretFile, type SchemaContext } from './common.js';
 import { EXPORTER_DEFAULTS } from '../defaults.js';
+import { MAPPED_FIELDS, type MappedField } from '../record-fields.js';
 
 export const RECORD_FORMATS = ['hookwatch', 'svix', 'convoy', 'map'] as const;
 export type RecordFormat = (typeof RECORD_FORMATS)[number];
 
-/** Record fields a `map:` can point at (the exporter's record readers follow the same list). */
-export const MAPPED_FIELDS = [
-  'ts', 'kind', 'event_id', 'event_type', 'endpoint', 'url', 'attempt', 'status', 'error', 'duration',
-  'created_at', 'queued_at', 'outcome', 'processing', 'rate_limit_limit', 'rate_limit_remaining',
-] as const;
-export type MappedField = (typeof MAPPED_FIELDS)[number];
+/** Record fields a `map:` can point at (../record-fields.ts, a module without zod). */
+export { MAPPED_FIELDS, type MappedField };
 
 export const DURATION_UNITS = ['ms', 's', 'us', 'ns'] as const;
 export type DurationUnit = (typeof DURATION_UNITS)[number];

@@ -5,7 +5,7 @@
  * the state and the sources' offsets always move together.
  */
 import { LABEL, type ParseErrorReason } from '../../catalog/index.js';
-import { EXPORTER_DEFAULTS } from '../../config/index.js';
+import { EXPORTER_DEFAULTS } from '../../config/defaults.js';
 import { RecordApplier } from './apply.js';
 import { AttemptMemory, type SerializedAttempts } from './attempts.js';
 import { EndpointResolver, type EndpointRef } from './endpoints.js';

@@ -5,7 +5,9 @@
  * reader, so every format gets the same validation and error reasons.
  */
 import { PROCESSED_STATUSES, type ProcessedStatus } from '../../catalog/index.js';
-import { MAPPED_FIELDS, type DurationUnit, type MappedField } from '../../config/index.js';
+// The field list's own module: counting threads do not load the config schema.
+import { MAPPED_FIELDS, type MappedField } from '../../config/record-fields.js';
+import type { DurationUnit } from '../../config/index.js';
 import { FieldError, RECORD_KINDS, RECORD_OUTCOMES, type DeliveryRecord, type RecordKind, type RecordOutcome } from './record.js';
 import { optionalTimestamp, readTimestamp, type TimestampFormat } from './time.js';
 

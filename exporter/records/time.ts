@@ -64,6 +64,8 @@ function lookupMinute(v: string): number | undefined {
 function fastUtc(v: string): number | undefined {
   const n = v.length;
   if (n < 20 || v.charCodeAt(n - 1) !== 90 /* Z */ || v.charCodeAt(16) !== 58 /* : */) return undefined;
+  // Hour 24 (valid only as 24:00:00.000) is left to the general path.
+  if (v.charCodeAt(11) > 50 /* 2 */ || (v.charCodeAt(11) === 50 && v.charCodeAt(12) > 51 /* 3 */)) return undefined;
   const s1 = v.charCodeAt(17) - 48;
   const s0 = v.charCodeAt(18) - 48;
   if (s1 < 0 || s1 > 5 || s0 < 0 || s0 > 9) return undefined;

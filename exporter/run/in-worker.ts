@@ -30,7 +30,12 @@ interface Job {
 export async function runOnceInWorker(settings: ExporterSettings, opts: OnceOptions): Promise<string> {
   if (settings.sources.some((s) => s.type === 'stdin')) return runOnce(settings, opts);
   if (availableParallelism() > 1 && parallelizable(settings) && (await totalBytes(settings.sources.filter((s) => s.type === 'file'))) >= PARALLEL_MIN_BYTES) {
-    return runOnceParallel(settings, opts);
+    try {
+      return await runOnceParallel(settings, opts);
+    } catch (err) {
+      // A part with more distinct label values than a worker's heap holds: one thread, with the cap applied as it goes, always fits.
+      if ((err as NodeJS.ErrnoException).code !== 'ERR_WORKER_OUT_OF_MEMORY') throw err;
+    }
   }
   // Only file sources matter to --once; this also keeps Secret objects (http tokens) out of the message.
   const job: Job = { settings: { ...settings, sources: settings.sources.filter((s) => s.type === 'file') }, version: opts.version };

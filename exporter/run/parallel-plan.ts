@@ -15,6 +15,8 @@
  */
 import { closeSync, openSync, statSync } from 'node:fs';
 import type { FileSourceConfig } from '../../config/index.js';
+import type { EndpointRef } from '../counting/endpoints.js';
+import type { PartialState } from '../counting/partial.js';
 import { BUDGET } from '../sources/file-tail.js';
 import { lineStartBefore, sizeOf } from '../sources/file-range.js';
 import { expandGlob, isGlob } from '../sources/glob.js';
@@ -28,6 +30,20 @@ export interface Piece {
   readonly end: number | null;
   /** Count a last line without its newline. */
   readonly finish: boolean;
+}
+
+/** What every range worker is started with. */
+export interface Job {
+  readonly endpoints: readonly EndpointRef[];
+  readonly maxLineBytes: number;
+  readonly sources: readonly FileSourceConfig[];
+}
+
+/** A worker's answer for piece `id`: its partial state and the bytes it consumed. */
+export interface Done {
+  readonly id: number;
+  readonly partial: PartialState;
+  readonly consumed: number;
 }
 
 interface FileCut {

@@ -17,15 +17,12 @@
  * small young generation (`resourceLimits`), the main thread only merges.
  */
 import { availableParallelism } from 'node:os';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { Worker } from 'node:worker_threads';
 import type { FileSourceConfig } from '../../config/index.js';
 import { Engine } from '../counting/engine.js';
-import type { EndpointRef } from '../counting/endpoints.js';
 import { mergePartial } from '../counting/merge.js';
-import type { PartialState } from '../counting/partial.js';
 import { renderExposition } from '../exposition/render.js';
-import { readRange } from '../sources/file-range.js';
-import { planPieces, totalBytes, type Piece } from './parallel-plan.js';
+import { planPieces, totalBytes, type Done, type Job, type Piece } from './parallel-plan.js';
 import type { OnceOptions } from './once.js';
 import type { ExporterSettings } from './settings.js';
 
@@ -33,7 +30,8 @@ import type { ExporterSettings } from './settings.js';
 export const PARALLEL_MIN_BYTES = 32 << 20;
 /** Young generation of a counting worker: small, so RSS stays low; scavenges of per-line garbage stay cheap. */
 const WORKER_YOUNG_MB = 8;
-const WORKER_OLD_MB = 96;
+/** A part's state is per series, but uncapped (the merge applies the cap): a log of very many distinct endpoints can exceed this, and the run falls back to one thread. */
+const WORKER_OLD_MB = 64;
 
 export interface ParallelOptions {
   /** Worker threads (default: the cores available, at most the pieces). */
@@ -44,17 +42,6 @@ export interface ParallelOptions {
   readonly workerUrl?: URL;
 }
 
-interface Job {
-  readonly endpoints: readonly EndpointRef[];
-  readonly maxLineBytes: number;
-  readonly sources: readonly FileSourceConfig[];
-}
-
-interface Done {
-  readonly id: number;
-  readonly partial: PartialState;
-  readonly consumed: number;
-}
 
 /** True when this config can be counted in parallel with a result equal to one thread's. */
 export function parallelizable(settings: ExporterSettings): boolean {
@@ -110,20 +97,6 @@ export async function runOnceParallel(settings: ExporterSettings, opts: OnceOpti
     await Promise.all(workers.map((w) => w.terminate()));
   }
   return renderExposition(agg);
-}
-
-/** The worker's side: counts each piece it is sent into a fresh partial engine and posts the state back. */
-export function runRangeWorker(): void {
-  const job = workerData as Job | undefined;
-  const port = parentPort;
-  if (isMainThread || !port || !job?.sources) throw new Error('runRangeWorker: not inside an export --once range worker');
-  const buf = Buffer.allocUnsafe(1 << 20);
-  port.on('message', ({ id, piece }: { id: number; piece: Piece }) => {
-    const s = job.sources[piece.source] as FileSourceConfig;
-    const engine = new Engine({ endpoints: job.endpoints, labelLimit: Infinity, partial: true });
-    const consumed = readRange(piece.path, piece.start, piece.end, engine.sink(s.name, s), job.maxLineBytes, piece.finish, buf);
-    port.postMessage({ id, partial: engine.partialState(), consumed } satisfies Done);
-  });
 }
 
 interface Deferred<T> {

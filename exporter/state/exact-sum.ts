@@ -25,7 +25,7 @@ export function addExact(parts: number[], x: number): void {
     x = hi;
   }
   parts[i] = x;
-  parts.length = i + 1;
+  if (parts.length !== i + 1) parts.length = i + 1;
 }
 
 /** Adds every partial of `b` into `a`: the exact sum of both. */
