@@ -11,7 +11,7 @@ import { AttemptMemory, type SerializedAttempts } from './attempts.js';
 import { EndpointResolver, type EndpointRef } from './endpoints.js';
 import { LabelGuard } from './label-guard.js';
 import { PartialRecorder, type PartialState } from './partial.js';
-import { parseLine, readerFor, type FormatSpec } from '../records/parse.js';
+import { parseRecord, readerFor, type FormatSpec } from '../records/parse.js';
 import type { DeliveryRecord } from '../records/record.js';
 import type { LineAt, LineSink } from '../sources/lines.js';
 import { Aggregates, type ScalarSeries } from '../state/aggregates.js';
@@ -80,10 +80,13 @@ export class Engine {
     return {
       line: (text, bytes, where) => {
         this.countLine(source, bytes);
-        const r = parseLine(text, read);
-        if (r.ok) this.record(source, r.record);
-        else this.skipped(source, r.reason, where);
-        return r.ok;
+        const r = parseRecord(text, read);
+        if (typeof r === 'string') {
+          this.skipped(source, r, where);
+          return false;
+        }
+        this.record(source, r);
+        return true;
       },
       tooLong: (bytes, where) => {
         this.countLine(source, bytes);

@@ -87,6 +87,9 @@ function num(v: unknown): number | undefined {
   return n;
 }
 
+/** What a format without `derive` adds: nothing (one shared object, not one per line). */
+const NO_EXTRA: ReturnType<NonNullable<FieldMapping['derive']>> = Object.freeze({});
+
 /** Compiles a mapping into a reader. */
 export function compileMapping(m: FieldMapping): RecordReader {
   const extract = m.extract ?? pathExtractor(m.paths);
@@ -114,7 +117,7 @@ export function compileMapping(m: FieldMapping): RecordReader {
     } else status = num(f.status);
     const duration = num(f.duration);
     const processing = num(f.processing);
-    const extra = m.derive ? m.derive(o) : {};
+    const extra = m.derive ? m.derive(o) : NO_EXTRA;
     const errorValue = f.error;
     const attempt = num(f.attempt);
     const outcome: RecordOutcome | undefined = oneOf(str(f.outcome, false), RECORD_OUTCOMES) ?? extra.outcome;

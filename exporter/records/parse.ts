@@ -7,7 +7,7 @@ import type { ParseErrorReason } from '../../catalog/index.js';
 import type { RecordFormatSpec } from '../../config/index.js';
 import { compileMapping, type FieldMapping, type RecordReader } from './map.js';
 import { CONVOY_FORMAT, HOOKWATCH_FORMAT, SVIX_FORMAT } from './presets.js';
-import { FieldError, type ParseResult } from './record.js';
+import { FieldError, type DeliveryRecord, type ParseResult } from './record.js';
 
 /** The config's `format` and `map:` of one source. */
 export type FormatSpec = RecordFormatSpec;
@@ -27,17 +27,22 @@ export function readerFor(spec: FormatSpec): RecordReader {
 
 /** Parses one line (without its newline; a trailing CR is ignored). */
 export function parseLine(line: string, read: RecordReader): ParseResult {
+  const r = parseRecord(line, read);
+  return typeof r === 'string' ? { ok: false, reason: r } : { ok: true, record: r };
+}
+
+/** Like parseLine, without the result wrapper (the counting hot path): a record, or the reason it was skipped. */
+export function parseRecord(line: string, read: RecordReader): DeliveryRecord | ParseErrorReason {
   let value: unknown;
   try {
     value = JSON.parse(line);
   } catch {
-    return { ok: false, reason: 'invalid_json' };
+    return 'invalid_json';
   }
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return { ok: false, reason: 'not_object' };
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return 'not_object';
   try {
-    return { ok: true, record: read(value as Record<string, unknown>) };
+    return read(value as Record<string, unknown>);
   } catch (err) {
-    const reason: ParseErrorReason = err instanceof FieldError ? err.reason : 'wrong_type';
-    return { ok: false, reason };
+    return err instanceof FieldError ? err.reason : 'wrong_type';
   }
 }
