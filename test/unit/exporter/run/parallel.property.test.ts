@@ -112,4 +112,28 @@ describe('parallel export --once', () => {
     expect(single).toMatch(/hookwatch_exporter_label_overflow_total\{label="endpoint"\} [1-9]/);
     expect(await runOnceParallel(s, { version: 'test', workers: 2, pieceBytes: 512, workerUrl: WORKER })).toBe(single);
   }, 60_000);
+
+  it('reads a glob of files larger than one read turn in the same turns as a FileTail (the order decides the cap)', async () => {
+    // Three files of ~10 MiB, so each is read in two BUDGET turns (8 MiB, then
+    // the rest). Each file names two endpoints in its first turn and two new
+    // ones after line 26,000 (past 8 MiB); with a cap of 5, the turns admit
+    // f0's, f1's and one of f2's first two, while reading the files one after
+    // the other would admit f0's later ones. DLQ replays outnumber moves, so
+    // the clamped depth of `other` depends on the order too.
+    const sub = 'turns';
+    (await import('node:fs')).mkdirSync(join(dir, sub), { recursive: true });
+    for (let f = 0; f < 3; f++) {
+      const lines = Array.from({ length: 30_000 }, (_, i) => JSON.stringify({
+        ts: iso(T0 + i * 37 + f), kind: i % 5 === 1 ? 'dlq' : i % 3 === 2 ? 'dlq_replay' : 'attempt', event_id: `e${i}`,
+        event_type: `t${i % 8}`, endpoint: `ep-${f}-${i < 26_000 ? 'early' : 'late'}-${i % 2}`, status: 200, duration_ms: (i * 7) % 900,
+        outcome: 'delivered', rate_limit: { limit: 100, remaining: i % 100 }, pad: 'x'.repeat(200 + (i % 90)),
+      }));
+      writeFileSync(join(dir, sub, `g-${f}.jsonl`), lines.join('\n') + (f === 1 ? '' : '\n'));
+    }
+    const s = { ...settings(sub, 5), maxLineBytes: 100_000 };
+    const glob = { ...s, sources: s.sources.filter((x) => x.name === 'glob') };
+    const single = await runOnce(glob, { version: 'test' });
+    expect(single).toMatch(/endpoint="other"/);
+    expect(await runOnceParallel(glob, { version: 'test', workers: 2, workerUrl: WORKER })).toBe(single);
+  }, 180_000);
 });
