@@ -1,10 +1,16 @@
 /**
  * Runs each job on its schedule: node-cron for cron expressions (seconds
- * allowed, `noOverlap`), a timer for plain intervals. A run that finds the
- * previous one still going is skipped and counted, never queued.
+ * allowed), a timer for plain intervals. A run that finds the previous one
+ * still going is skipped and counted, never queued.
+ *
+ * Starts are spread (`spread.ts`): a job probes at a stable place in its
+ * interval from a hash of its key, never all jobs at the top of the second.
+ * Every job has its own timer and its run is never awaited by another's, so
+ * a slow probe delays nothing but its own next run.
  */
 import { createTask, type ScheduledTask } from 'node-cron';
 import type { Schedule } from '../config/index.js';
+import { nextSlot, spreadFraction } from './spread.js';
 
 export interface Job {
   readonly key: string;
@@ -24,6 +30,11 @@ interface Entry {
 
 const QUIET = { info() {}, warn() {}, error() {}, debug() {} };
 
+/** A job added with `runNow` first runs within this long (or its period, if shorter), spread by its key. */
+export const FIRST_RUN_SPREAD_MS = 1000;
+/** A cron job's start is delayed by its spread over at most this long (or its period, if shorter). */
+export const CRON_SPREAD_MAX_MS = 60_000;
+
 export class Scheduler {
   readonly #entries = new Map<string, Entry>();
   readonly #clock: () => number;
@@ -36,41 +47,69 @@ export class Scheduler {
     return [...this.#entries.keys()];
   }
 
-  /** Starts a job; with `runNow` it also runs once immediately. */
+  /** Starts a job; with `runNow` it also runs once within its first second (spread). */
   add(job: Job, runNow = true): void {
     this.remove(job.key);
     const entry: Entry = { job, stop: () => undefined };
+    const timers = new Set<NodeJS.Timeout>();
+    const at = (plannedMs: number, fn: () => void): void => {
+      const t = setTimeout(() => { timers.delete(t); fn(); }, Math.max(0, plannedMs - this.#clock()));
+      timers.add(t);
+    };
     const fire = (plannedMs: number): void => {
       if (entry.running) {
         job.onSkip();
         return;
       }
-      job.onDrift((this.#clock() - plannedMs) / 1000);
+      job.onDrift(Math.max(0, this.#clock() - plannedMs) / 1000);
       entry.running = job.run().catch(() => undefined).finally(() => {
         entry.running = undefined;
       });
     };
+    const fraction = spreadFraction(job.key);
+    let periodMs: number;
+    let stopSchedule: () => void;
+    let firstSlotMs: number;
     if (job.schedule.kind === 'cron') {
-      // `fire` returns at once and does the skip-and-count itself: node-cron's
-      // noOverlap cannot see runs started by runNow or still draining.
-      const task: ScheduledTask = createTask(job.schedule.expr, (ctx) => fire(ctx.date.getTime()), { name: job.key, noOverlap: true, logger: QUIET });
+      // node-cron fires every matching job at the top of its second; each
+      // run waits for its own offset into the gap before the next match.
+      const task: ScheduledTask = createTask(job.schedule.expr, (ctx) => {
+        const planned = ctx.date.getTime() + offsetMs;
+        at(planned, () => fire(planned));
+      }, { name: job.key, logger: QUIET });
+      const [a, b] = task.getNextRuns(2);
+      periodMs = a && b ? b.getTime() - a.getTime() : CRON_SPREAD_MAX_MS;
+      const offsetMs = fraction * Math.min(periodMs, CRON_SPREAD_MAX_MS);
+      firstSlotMs = (a?.getTime() ?? this.#clock()) + offsetMs;
       void task.start();
-      entry.stop = () => void task.destroy();
+      stopSchedule = () => void task.destroy();
     } else {
       const every = job.schedule.every.seconds * 1000;
-      const t0 = this.#clock();
-      let n = 0;
+      periodMs = every;
       let timer: NodeJS.Timeout;
-      const tick = (): void => {
-        n += 1;
-        fire(t0 + n * every);
-        timer = setTimeout(tick, Math.max(0, t0 + (n + 1) * every - this.#clock()));
+      const tick = (planned: number): void => {
+        fire(planned);
+        // A prober stalled for more than an interval resumes at its next slot, not with a burst.
+        let next = planned + every;
+        if (next < this.#clock() - every) next = nextSlot(job.key, every, this.#clock());
+        timer = setTimeout(() => tick(next), Math.max(0, next - this.#clock()));
       };
-      timer = setTimeout(tick, every);
-      entry.stop = () => clearTimeout(timer);
+      firstSlotMs = nextSlot(job.key, every, this.#clock());
+      timer = setTimeout(() => tick(firstSlotMs), Math.max(0, firstSlotMs - this.#clock()));
+      stopSchedule = () => clearTimeout(timer);
     }
+    entry.stop = () => {
+      stopSchedule();
+      for (const t of timers) clearTimeout(t);
+      timers.clear();
+    };
     this.#entries.set(job.key, entry);
-    if (runNow) fire(this.#clock());
+    if (runNow) {
+      // A first run soon after start (or a reload adding the job), unless its slot comes as soon.
+      const window = Math.min(periodMs, FIRST_RUN_SPREAD_MS);
+      const first = this.#clock() + fraction * window;
+      if (firstSlotMs - first > window) at(first, () => fire(first));
+    }
   }
 
   remove(key: string): Promise<void> {
