@@ -22,6 +22,7 @@ export interface HopRequest {
   readonly method: string;
   readonly headers: Readonly<Record<string, string>>;
   readonly body: string | undefined;
+  /** Aborted when the whole request's time is up (the hop then rejects with its reason). */
   readonly signal: AbortSignal;
   readonly bodyLimitBytes: number;
   readonly tls: { readonly insecureSkipVerify: boolean; readonly ca?: string; readonly serverName?: string };
@@ -57,7 +58,6 @@ export function nodeHop(r: HopRequest): Promise<HopResult> {
       headers: r.headers,
       agent: isTls ? HTTPS_AGENT : HTTP_AGENT,
       lookup,
-      signal: r.signal,
       ...(isTls ? {
         rejectUnauthorized: !r.tls.insecureSkipVerify,
         ...(r.tls.ca ? { ca: r.tls.ca } : {}),
@@ -102,6 +102,18 @@ export function nodeHop(r: HopRequest): Promise<HopResult> {
       });
     };
     const req = (isTls ? httpsRequest : httpRequest)(options, onResponse);
+    // Not `signal` in the options: node:http then holds the request in a
+    // WeakRef from the signal, and V8's scavenger keeps WeakRef targets, so
+    // every probe's request, socket and buffers were promoted to the old
+    // generation and lived until the next full GC (the prober's RSS grew with
+    // the probe rate). A plain listener, removed when the request closes,
+    // keeps nothing.
+    const onAbort = (): void => void req.destroy(r.signal.reason instanceof Error ? r.signal.reason : new Error('aborted'));
+    if (r.signal.aborted) onAbort();
+    else {
+      r.signal.addEventListener('abort', onAbort, { once: true });
+      req.once('close', () => r.signal.removeEventListener('abort', onAbort));
+    }
     req.once('socket', (s: Socket) => {
       s.once('lookup', () => (t.lookup = r.now()));
       s.once('connect', () => (t.connect = r.now()));

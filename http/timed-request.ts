@@ -53,7 +53,12 @@ export async function timedRequest(req: TimedRequest): Promise<RequestOutcome> {
   let url = new URL(req.url);
   let method = req.method;
   let body = req.body;
-  const signal = AbortSignal.timeout(req.timeoutMs);
+  // A timer cleared when the request ends, not AbortSignal.timeout: that one
+  // lives (with a weak reference to its signal) for the whole timeout, 10 s
+  // by default, whatever the probe took.
+  const controller = new AbortController();
+  const signal = controller.signal;
+  const timer = setTimeout(() => controller.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError')), req.timeoutMs);
   try {
     for (let hop = 0; ; hop++) {
       const one = await nodeHop({ url, method, headers: { ...req.headers, host: url.host }, body, signal, bodyLimitBytes: req.bodyLimitBytes, tls: req.tls, now });
@@ -75,5 +80,7 @@ export async function timedRequest(req: TimedRequest): Promise<RequestOutcome> {
   } catch (err) {
     const failure = classifyError(err, signal.aborted);
     return { failure, durationSeconds: now() - start, phases, ...(tlsExpiry !== undefined ? { tlsExpiry } : {}) };
+  } finally {
+    clearTimeout(timer);
   }
 }
