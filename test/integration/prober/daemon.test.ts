@@ -15,11 +15,13 @@ import { closedPort, httpServer, json, type TestServer } from '../../support/ser
 let dir: string;
 let receiver: TestServer;
 let slowRequestsFinished = 0;
+let slowRequestsStarted = 0;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'hookwatch-probe-'));
   receiver = await httpServer((req, res) => {
     if (req.url === '/slow') {
+      slowRequestsStarted += 1;
       setTimeout(() => {
         json(res, 200, { ok: true });
         slowRequestsFinished += 1;
@@ -57,7 +59,9 @@ describe('hookwatch probe (daemon)', () => {
     const { url } = await startProbe(writeConfig('a.yaml', ep('primary', '/webhook', `    health_url: ${receiver.url}/health\n`)));
     const text = await eventually(async () => {
       const t = await scrape(`${url}/metrics`);
-      return (sample(t, 'webhook_probes_total', { endpoint: 'primary', check: 'health', result: 'success' }) ?? 0) >= 1 ? t : undefined;
+      // Each check probes at its own offset: wait for both.
+      const done = (check: string) => (sample(t, 'webhook_probes_total', { endpoint: 'primary', check, result: 'success' }) ?? 0) >= 1;
+      return done('health') && done('delivery') ? t : undefined;
     });
     expect(sample(text, 'webhook_probe_up', { endpoint: 'primary', check: 'delivery', region: 'local' })).toBe(1);
     expect(sample(text, 'webhook_probe_http_status_code', { endpoint: 'primary', check: 'delivery' })).toBe(202);
@@ -113,7 +117,9 @@ describe('hookwatch probe (daemon)', () => {
 
   it('lets a running probe finish on SIGTERM, then exits 0', async () => {
     const { d } = await startProbe(writeConfig('d.yaml', ep('slow', '/slow')));
-    await new Promise((r) => setTimeout(r, 200)); // the first probe is in flight
+    // The first probe is in flight (it starts at the target's spread offset, within its first second).
+    const startedBefore = slowRequestsStarted;
+    await eventually(async () => (slowRequestsStarted > startedBefore ? true : undefined));
     const finishedBefore = slowRequestsFinished;
     d.child.kill('SIGTERM');
     expect(await d.exited()).toBe(0);
