@@ -75,6 +75,8 @@ export interface ProberConfig {
   readonly bodyLimitBytes: number;
   readonly userAgent: string;
   readonly historySize: number;
+  /** Total bytes of the status history (`history_memory_mib`), shared by every endpoint and check. */
+  readonly historyMemoryBytes: number;
   /** What the generated dashboards and rules read; every endpoint gets at least this mode's series. */
   readonly metrics: ProberMetricsMode;
   /** Buckets of `webhook_probe_duration_seconds`: the full ones, or compact ones at the config's latency thresholds. */

@@ -79,6 +79,8 @@ export interface CheckStatus {
   readonly last: ProbeEntry | null;
   /** Newest RECENT_TICKS probes, oldest first. */
   readonly recent: Tick[];
+  /** How far back this check's history reaches when full: results kept × the check's cadence (uptime "day" covers at most this). */
+  readonly historySeconds: number;
 }
 
 /** The endpoint's maintenance windows as the page shows them. Uptime is counted as usual; this only says when. */
@@ -104,12 +106,27 @@ export interface EndpointStatus {
   readonly maintenance: MaintenanceStatus | null;
 }
 
+/** What history the page keeps, and why no more. */
+export interface HistoryInfo {
+  readonly probesPerCheck: number;
+  /** `history_size` when every check gets what it asks; `memory_budget` when the total budget shortened them. */
+  readonly limitedBy: 'history_size' | 'memory_budget';
+  /** `prober.history_memory_mib`, in bytes. */
+  readonly budgetBytes: number;
+  /** The rings' size when full, about. */
+  readonly bytesWhenFull: number;
+  /** The shortest span a check's history covers (seconds); null before any target. */
+  readonly spanSeconds: number | null;
+}
+
 export interface StatusModel {
   /** Unix seconds. */
   readonly generatedAt: number;
   readonly version: string;
   readonly region: string;
+  /** Results kept per endpoint and check (`history.probesPerCheck`). */
   readonly historySize: number;
+  readonly history: HistoryInfo;
   readonly summary: Readonly<Record<State, number>> & { readonly checks: number; readonly endpoints: number };
   readonly links: { readonly metrics: string; readonly api: string; readonly grafana: { readonly title: string; readonly url: string }[] };
   readonly endpoints: EndpointStatus[];

@@ -10,13 +10,14 @@ import type { ProbeOutcome, ProbeTarget, Route } from '../prober/index.js';
 import type { StatusModel } from './api-types.js';
 import { DeliveryWindow, type DeliveryFiguresSource } from './delivery.js';
 import { EventHub } from './events.js';
-import { StatusHistory } from './history.js';
+import { historyLimits, StatusHistory, type HistoryLimits } from './history.js';
 import { buildStatus } from './model.js';
 import { assetRoutes } from './page/assets.js';
 import { PAGE_CSP, renderPage } from './page/html.js';
 
 export type { DeliveryFiguresSource, DeliveryTotals } from './delivery.js';
 export type { StatusModel } from './api-types.js';
+export { historyLimits, type HistoryLimits } from './history.js';
 
 /** Where the page reads the current targets: the Prober itself fits. */
 export interface TargetSource {
@@ -26,8 +27,8 @@ export interface TargetSource {
 
 export interface StatusPageOptions {
   readonly version: string;
-  /** Probes kept per endpoint and check (`prober.history_size`). */
-  readonly historySize: number;
+  /** Probes kept per endpoint and check (`prober.history_size`) and their total memory (`prober.history_memory_mib`). */
+  readonly history: HistoryLimits;
   /** The in-process exporter's delivery totals (`hookwatch up`); omitted for `hookwatch probe`. */
   readonly deliveryFigures?: DeliveryFiguresSource;
   /** Unix seconds (injected for tests). */
@@ -52,7 +53,7 @@ export class StatusPage {
   constructor(opts: StatusPageOptions) {
     this.#opts = opts;
     this.#now = opts.now ?? (() => Date.now() / 1000);
-    this.history = new StatusHistory(opts.historySize);
+    this.history = new StatusHistory(opts.history);
     this.#hub = new EventHub({ payload: async () => JSON.stringify(await this.model()) });
     if (opts.deliveryFigures) {
       this.#delivery = new DeliveryWindow();
@@ -90,7 +91,7 @@ export class StatusPage {
     const source = this.#source;
     if (!source || source.targets === this.#synced) return;
     this.#synced = source.targets;
-    this.history.sync(source.targets, source.config.prober.historySize);
+    this.history.sync(source.targets, historyLimits(source.config));
   }
 
   /** Routes to pass to `startMetricsServer`. */

@@ -40,13 +40,23 @@ export function buildStatus(input: ModelInput): StatusModel {
   const grafana = config.grafana.url ? publicUrl(config.grafana.url) : '';
   const summary = { up: 0, degraded: 0, down: 0, unknown: 0, checks: 0, endpoints: 0 };
   const endpoints: EndpointStatus[] = [];
+  // Grouped once: a filter per endpoint is quadratic in a fleet of 10,000.
+  const byEndpoint = new Map<string, ProbeTarget[]>();
+  for (const t of input.targets) {
+    const list = byEndpoint.get(t.endpoint.name);
+    if (list) list.push(t);
+    else byEndpoint.set(t.endpoint.name, [t]);
+  }
+  let spanSeconds: number | null = null;
   for (const endpoint of config.endpoints) {
-    const targets = input.targets.filter((t) => t.endpoint.name === endpoint.name);
+    const targets = byEndpoint.get(endpoint.name) ?? [];
     if (!targets.length) continue;
     const checks = targets.map((t): CheckStatus => {
       const ring = history.ring(endpoint.name, t.check.kind);
       const verdict = stateOf(ring, t.check.kind);
       const last = ring?.newest(0);
+      const historySeconds = history.capacity * cadenceSeconds(t.check.schedule);
+      spanSeconds = Math.min(spanSeconds ?? Infinity, historySeconds);
       summary[verdict.state]++;
       summary.checks++;
       return {
@@ -56,6 +66,7 @@ export function buildStatus(input: ModelInput): StatusModel {
         uptime: { hour: uptime(ring, now, HOUR), day: uptime(ring, now, DAY) },
         last: last ? { ...tick(last), phases: Object.fromEntries(Object.entries(last.phases).map(([p, s]) => [p, round(s)])) } : null,
         recent: ring ? ring.latest(RECENT_TICKS).map(tick) : [],
+        historySeconds,
       };
     });
     const rings = targets.flatMap((t) => history.ring(endpoint.name, t.check.kind) ?? []);
@@ -75,6 +86,13 @@ export function buildStatus(input: ModelInput): StatusModel {
     version: input.version,
     region: config.prober.region,
     historySize: history.capacity,
+    history: {
+      probesPerCheck: history.capacity,
+      limitedBy: history.limitedByBudget ? 'memory_budget' : 'history_size',
+      budgetBytes: history.limits.budgetBytes,
+      bytesWhenFull: history.bytesWhenFull,
+      spanSeconds,
+    },
     summary,
     links: {
       metrics: '/metrics',

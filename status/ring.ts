@@ -16,6 +16,11 @@ export const MAX_DETAIL = 160;
 /** One stored probe, as read back from the ring. */
 export type RingEntry = ProbeEntry;
 
+/** Bytes one entry costs: time 8, duration 4, phases 4 each, status 2, result 1, flags 1, reason slot 8. */
+export const BYTES_PER_ENTRY = 8 + 4 + 4 * PHASES.length + 2 + 1 + 1 + 8;
+/** What a ring costs besides its entries (its typed arrays' objects, the map entry and key), about. */
+export const RING_OVERHEAD_BYTES = 1024;
+
 const SUCCESS = 1;
 const DEGRADED = 2;
 

@@ -5,7 +5,7 @@
 import type { Config } from '../../config/index.js';
 import type { Logger } from '../../daemon/index.js';
 import { Prober, startMetricsServer } from '../../prober/index.js';
-import { StatusPage, type DeliveryFiguresSource } from '../../status/index.js';
+import { historyLimits, StatusPage, type DeliveryFiguresSource } from '../../status/index.js';
 import type { Part } from '../lifecycle.js';
 import { VERSION } from '../version.js';
 
@@ -24,7 +24,7 @@ export interface RunningProber {
 
 export async function startProber(config: Config, o: ProberPartOptions): Promise<RunningProber> {
   const status = new StatusPage({
-    version: VERSION, historySize: config.prober.historySize,
+    version: VERSION, history: historyLimits(config),
     ...(o.deliveryFigures ? { deliveryFigures: o.deliveryFigures } : {}),
   });
   const prober = new Prober(config, { version: VERSION, log: o.log, onResult: status.record });

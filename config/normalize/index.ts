@@ -31,6 +31,7 @@ export function normalize(raw: RawConfig, file: string): Config {
       bodyLimitBytes: raw.prober.body_limit_bytes,
       userAgent: raw.prober.user_agent,
       historySize: raw.prober.history_size,
+      historyMemoryBytes: Math.floor(raw.prober.history_memory_mib * 2 ** 20),
       metrics: raw.prober.metrics,
       durationBuckets: durationBuckets(raw.prober.metrics, raw),
     },

@@ -84,6 +84,7 @@ export const SECTIONS: readonly Section[] = [
   body_limit_bytes: 65536
   user_agent: hookwatch-prober/0.1
   history_size: 1440
+  history_memory_mib: 64         # the status history of every check together
 `, `prober:
   interval: 45s                  # instead of schedule
 `, `prober:

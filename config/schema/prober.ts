@@ -23,6 +23,7 @@ export const proberSchema = z.strictObject({
   user_agent: z.string().min(1).default(PROBER_DEFAULTS.userAgent).describe('`User-Agent` of every probe.'),
   metrics: z.enum(PROBER_METRICS_MODES).default(PROBER_DEFAULTS.metrics).describe('Which series each endpoint and check gets: `full` (every phase histogram, every result counter, about 124 series) or `compact` (at most 25: a duration histogram with buckets at the config\'s latency thresholds, the last probe\'s phases as gauges, success counts); dashboards and alerts are built for the mode. A change needs a restart.'),
   history_size: z.number().int().min(10).max(100_000).default(PROBER_DEFAULTS.historySize).describe('Recent results kept per endpoint and check for the status page (bounded memory).'),
+  history_memory_mib: z.number().positive().max(65_536).default(PROBER_DEFAULTS.historyMemoryMib).describe('Total memory (MiB) of the status page\'s history, every endpoint and check together: each check keeps `history_size` results or, when that would not fit, the budget\'s equal share (at least 10), and the page and `/api/status` say how many and how long that is.'),
 }).superRefine((p, ctx) => {
   if (p.schedule !== undefined && p.interval !== undefined) {
     ctx.addIssue({ code: 'custom', path: ['interval'], message: 'either schedule or interval, not both', input: p.interval.text });

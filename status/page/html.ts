@@ -23,6 +23,21 @@ export function jsonForScript(value: unknown): string {
 export const PAGE_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 /** The whole page for a model. */
+/** What history is kept, e.g. "120 probes per check (2 h at the fastest check), shortened to fit the 64 MiB memory budget". */
+export function historyText(model: StatusModel): string {
+  const h = model.history;
+  const span = h.spanSeconds === null ? '' : ` (${spanText(h.spanSeconds)} at the fastest check)`;
+  const why = h.limitedBy === 'memory_budget' ? `, shortened to fit the ${Math.round(h.budgetBytes / 2 ** 20)} MiB memory budget` : '';
+  return `${h.probesPerCheck} probes per check${span}${why}`;
+}
+
+function spanText(seconds: number): string {
+  if (seconds >= 2 * 86_400) return `${Math.round(seconds / 86_400)} days`;
+  if (seconds >= 2 * 3600) return `${Math.round(seconds / 3600)} h`;
+  if (seconds >= 120) return `${Math.round(seconds / 60)} min`;
+  return `${Math.round(seconds)} s`;
+}
+
 export function renderPage(model: StatusModel): string {
   const grafana = model.links.grafana.map((d) => `<a href="${escapeHtml(d.url)}" rel="noopener">${escapeHtml(d.title)}</a>`).join('\n        ');
   return `<!doctype html>
@@ -58,7 +73,7 @@ export function renderPage(model: StatusModel): string {
   <footer class="foot">
     <span id="live" class="live">connecting…</span>
     · updated <time id="updated"></time>
-    · history: ${model.historySize} probes per check
+    · history: ${escapeHtml(historyText(model))}
   </footer>
   <div id="tip" class="tip" role="tooltip" hidden></div>
   <script id="status-data" type="application/json">${jsonForScript(model)}</script>

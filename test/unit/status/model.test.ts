@@ -4,9 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildTargets } from '../../../prober/targets.js';
-import { StatusHistory } from '../../../status/history.js';
+import { historyLimits, StatusHistory } from '../../../status/history.js';
 import { buildStatus } from '../../../status/model.js';
-import { renderPage } from '../../../status/page/html.js';
+import { historyText, renderPage } from '../../../status/page/html.js';
 import { configFromYaml } from '../../support/config.js';
 import { failure, outcome } from './outcomes.js';
 
@@ -87,5 +87,24 @@ describe('status model', () => {
     }
     // The failure reason is still there, masked.
     expect(m.endpoints[0]!.checks[0]!.reason).toBe('401 for <secret> with <secret>');
+  });
+
+  it('says what history span is kept, and when the memory budget shortened it', () => {
+    const names = Array.from({ length: 200 }, (_, i) => `  - name: ep-${i}\n    url: http://127.0.0.1:1/e${i}\n    signing: { scheme: none }`).join('\n');
+    const fleet = configFromYaml(`endpoints:\n${names}\nprober: { interval: 60s, history_size: 1440, history_memory_mib: 1 }\n`);
+    const fleetTargets = buildTargets(fleet);
+    const history = new StatusHistory(historyLimits(fleet));
+    history.sync(fleetTargets, historyLimits(fleet));
+    history.record(outcome(NOW, { endpoint: 'ep-0' }));
+    const m = buildStatus({ config: fleet, targets: fleetTargets, history, now: NOW, version: 'x' });
+    expect(m.history.limitedBy).toBe('memory_budget');
+    expect(m.history.probesPerCheck).toBeLessThan(1440);
+    expect(m.history.probesPerCheck * 200 * 44).toBeLessThanOrEqual(2 ** 20);
+    expect(m.history.spanSeconds).toBe(m.history.probesPerCheck * 60);
+    expect(m.endpoints[0]!.checks[0]!.historySeconds).toBe(m.history.probesPerCheck * 60);
+    expect(historyText(m)).toMatch(/^\d+ probes per check \(\d+ min at the fastest check\), shortened to fit the 1 MiB memory budget$/);
+    expect(renderPage(m)).toContain(historyText(m));
+    // Within budget: history_size decides.
+    expect(model().history).toMatchObject({ probesPerCheck: 100, limitedBy: 'history_size' });
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { StatusHistory } from '../../../status/history.js';
-import { MAX_DETAIL, ProbeRing } from '../../../status/ring.js';
+import { historyCapacity, MIN_HISTORY, StatusHistory } from '../../../status/history.js';
+import { BYTES_PER_ENTRY, MAX_DETAIL, ProbeRing, RING_OVERHEAD_BYTES } from '../../../status/ring.js';
 import { failure, outcome } from './outcomes.js';
 
 describe('ProbeRing', () => {
@@ -73,11 +73,42 @@ describe('StatusHistory', () => {
       h.record(outcome(t));
       h.record(outcome(t, { endpoint: 'gone' }));
     }
-    h.sync([target('primary', 'delivery')], 2);
+    h.sync([target('primary', 'delivery')], { size: 2, budgetBytes: Infinity });
     expect(h.size).toBe(1);
     expect(h.ring('gone', 'delivery')).toBeUndefined();
     expect(h.ring('primary', 'delivery')?.latest(9).map((e) => e.t)).toEqual([3, 4]);
     h.record(outcome(5));
     expect(h.ring('primary', 'delivery')?.capacity).toBe(2);
+  });
+
+  it('divides a total memory budget across targets: shorter rings for more targets, never past history_size or below the minimum', () => {
+    const perRing = (entries: number) => RING_OVERHEAD_BYTES + entries * BYTES_PER_ENTRY;
+    const limits = { size: 1440, budgetBytes: 1000 * perRing(1440) };
+    expect(historyCapacity(limits, 1)).toBe(1440);
+    expect(historyCapacity(limits, 1000)).toBe(1440);
+    expect(historyCapacity(limits, 2000)).toBe(Math.floor((limits.budgetBytes / 2000 - RING_OVERHEAD_BYTES) / BYTES_PER_ENTRY));
+    expect(historyCapacity(limits, 2000)).toBeGreaterThan(700);
+    expect(historyCapacity(limits, 20_000)).toBe(Math.floor((limits.budgetBytes / 20_000 - RING_OVERHEAD_BYTES) / BYTES_PER_ENTRY));
+    for (const n of [1, 10, 1000, 5000, 20_000]) {
+      const c = historyCapacity(limits, n);
+      if (c > MIN_HISTORY) expect(n * perRing(c)).toBeLessThanOrEqual(limits.budgetBytes);
+    }
+    expect(historyCapacity({ size: 1440, budgetBytes: 1024 }, 100_000)).toBe(MIN_HISTORY);
+    expect(historyCapacity({ size: 5, budgetBytes: 1024 }, 100_000)).toBe(5);
+  });
+
+  it('shortens every ring when a reload adds targets past the budget, and says so', () => {
+    const budgetBytes = 2 * (RING_OVERHEAD_BYTES + 100 * BYTES_PER_ENTRY);
+    const h = new StatusHistory({ size: 100, budgetBytes });
+    h.sync([target('primary', 'delivery'), target('primary', 'health')], { size: 100, budgetBytes });
+    for (let t = 1; t <= 100; t++) h.record(outcome(t));
+    expect(h.capacity).toBe(100);
+    expect(h.limitedByBudget).toBe(false);
+    const four = ['a', 'b', 'c', 'd'].map((e) => target(e, 'delivery'));
+    h.sync([target('primary', 'delivery'), ...four], { size: 100, budgetBytes });
+    expect(h.capacity).toBe(Math.floor((budgetBytes / 5 - RING_OVERHEAD_BYTES) / BYTES_PER_ENTRY));
+    expect(h.limitedByBudget).toBe(true);
+    expect(h.ring('primary', 'delivery')?.latest(1000).map((e) => e.t)).toEqual(Array.from({ length: h.capacity }, (_, i) => 100 - h.capacity + 1 + i));
+    expect(h.bytesWhenFull).toBeLessThanOrEqual(budgetBytes);
   });
 });
