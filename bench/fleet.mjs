@@ -128,7 +128,7 @@ async function runHookwatch(n, minutes, dir) {
   const renders = [];
   const end = Date.now() + minutes * 60_000;
   while (Date.now() < end) {
-    await sleep(Math.min(30_000, Math.max(0, end - Date.now())));
+    await sleep(Math.min(Math.min(30_000, (minutes * 60_000) / 4), Math.max(0, end - Date.now())));
     if (Date.now() < end - 1000) renders.push(await timeMetrics(url));
   }
   const after = procStats(pid);

@@ -9,7 +9,10 @@ import type { Logger } from '../daemon/index.js';
 import { runCheck } from './checks/guarded.js';
 import { windowActive } from './maintenance.js';
 import { ProberMetrics } from './metrics.js';
-import { Scheduler } from './scheduler.js';
+import { FIRST_RUN_SPREAD_MS, Scheduler } from './scheduler.js';
+
+/** See `firstRunWindowMs`. */
+const FIRST_RUN_MS_PER_TARGET = 10;
 import { buildTargets, targetKey } from './targets.js';
 import type { ProbeEnv, ProbeOutcome, ProbeTarget } from './types.js';
 
@@ -137,7 +140,7 @@ export class Prober {
         this.#opts.log?.warn('probe skipped: previous run still going', { endpoint, check });
       },
       onDrift: (s) => this.metrics.drift(endpoint, check, s),
-    }, runNow);
+    }, runNow && firstRunWindowMs(this.#targets.length));
   }
 
   #logOutcome(key: string, o: ProbeOutcome): void {
@@ -150,3 +153,14 @@ export class Prober {
     else this.#opts.log?.warn('probe down', fields);
   }
 }
+
+/**
+ * How long the first runs at start (or after a reload) are spread over:
+ * one second for a few targets, 10 ms more per target beyond that, so a
+ * fleet of 20,000 starts over its whole interval instead of opening 20,000
+ * connections in one second.
+ */
+export function firstRunWindowMs(targets: number): number {
+  return Math.max(FIRST_RUN_SPREAD_MS, targets * FIRST_RUN_MS_PER_TARGET);
+}
+

@@ -47,8 +47,12 @@ export class Scheduler {
     return [...this.#entries.keys()];
   }
 
-  /** Starts a job; with `runNow` it also runs once within its first second (spread). */
-  add(job: Job, runNow = true): void {
+  /**
+   * Starts a job; with `runNow` it also runs once soon, at its spread place
+   * within `runNow` ms (`true`: `FIRST_RUN_SPREAD_MS`) or its period if
+   * shorter, unless its first slot comes as soon.
+   */
+  add(job: Job, runNow: boolean | number = true): void {
     this.remove(job.key);
     const entry: Entry = { job, stop: () => undefined };
     const timers = new Set<NodeJS.Timeout>();
@@ -104,9 +108,9 @@ export class Scheduler {
       timers.clear();
     };
     this.#entries.set(job.key, entry);
-    if (runNow) {
+    if (runNow !== false) {
       // A first run soon after start (or a reload adding the job), unless its slot comes as soon.
-      const window = Math.min(periodMs, FIRST_RUN_SPREAD_MS);
+      const window = Math.min(periodMs, runNow === true ? FIRST_RUN_SPREAD_MS : runNow);
       const first = this.#clock() + fraction * window;
       if (firstSlotMs - first > window) at(first, () => fire(first));
     }
