@@ -14,9 +14,9 @@ export const PROBER_DEFAULTS = {
   historySize: 1440,
   /**
    * Total memory of the status page's history, all endpoints and checks
-   * together (about 45 bytes a probe plus ~1 KiB a check): 1,440 probes for
-   * each of ~1,000 checks, or about 120 for each of 20,000 (10,000
-   * endpoints × 2 checks), two hours at a 60 s interval.
+   * together (about 44 bytes a probe plus ~1 KiB a check): 1,440 probes for
+   * each of ~1,000 checks, or 52 for each of 20,000 (10,000
+   * endpoints × 2 checks), 52 minutes at a 60 s interval.
    */
   historyMemoryMib: 64,
   /** Every histogram and result counter; `compact` is for fleets (README, "Compact metrics"). */
