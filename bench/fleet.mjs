@@ -6,11 +6,10 @@
 // The largest size runs --minutes, the others --growth-minutes (default:
 // --minutes). Prints the markdown table and writes it to BENCHMARKS.md.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { machine, procStats, ROOT, sleep, start, writeSection } from './lib.mjs';
+import { blackboxModule, freePort, machine, procStats, ROOT, sleep, start, writeSection } from './lib.mjs';
 
 const { values: args } = parseArgs({
   options: {
@@ -35,9 +34,6 @@ const PROMETHEUS = `${ROOT}.tools/bin/prometheus`;
 // Prometheus scrapes hookwatch as often as it scrapes blackbox's targets, so both CPU figures include one exposition a minute.
 const HOOKWATCH_SCRAPE_S = INTERVAL_S;
 
-const freePort = () => new Promise((resolve) => {
-  const s = createServer().listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
-});
 const log = (...a) => console.error(`[fleet ${new Date().toISOString().slice(11, 19)}]`, ...a);
 
 async function waitHttp(url, tries = 600) {
@@ -165,24 +161,7 @@ async function runHookwatch(n, minutes, dir) {
 async function runBlackbox(n, minutes, dir) {
   const recv = await startReceivers();
   const cfg = join(dir, 'blackbox.yml');
-  writeFileSync(cfg, `modules:
-  delivery:
-    prober: http
-    timeout: 10s
-    http:
-      method: POST
-      headers: { Content-Type: application/json }
-      body: '{"id":"evt_bench","type":"bench.event"}'
-      valid_status_codes: [200]
-      preferred_ip_protocol: ip4
-  health:
-    prober: http
-    timeout: 10s
-    http:
-      method: GET
-      valid_status_codes: [200]
-      preferred_ip_protocol: ip4
-`);
+  writeFileSync(cfg, `modules:\n${blackboxModule('delivery', 'POST')}${blackboxModule('health', 'GET')}`);
   const bbPort = await freePort();
   const bb = start(BLACKBOX, [`--config.file=${cfg}`, `--web.listen-address=127.0.0.1:${bbPort}`, '--log.level=error'], { stderr: 'ignore' });
   await waitHttp(`http://127.0.0.1:${bbPort}/-/healthy`);

@@ -64,3 +64,25 @@ export function machine() {
   const cpu = /model name\s*:\s*(.+)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? 'unknown CPU';
   return `${execFileSync('nproc').toString().trim()} cores (${cpu}), Node ${process.version}`;
 }
+
+/** A blackbox_exporter http module: a POST of the benchmarks' static event, or a GET; 200 expected, IPv4. */
+export function blackboxModule(name, method) {
+  const post = method === 'POST' ? `
+      headers: { Content-Type: application/json }
+      body: '{"id":"evt_bench","type":"bench.event"}'` : '';
+  return `  ${name}:
+    prober: http
+    timeout: 10s
+    http:
+      method: ${method}${post}
+      valid_status_codes: [200]
+      preferred_ip_protocol: ip4
+`;
+}
+
+/** A free loopback port (closed again, for a child process to listen on). */
+export function freePort() {
+  return import('node:net').then(({ createServer }) => new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
+  }));
+}

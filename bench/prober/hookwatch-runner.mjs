@@ -19,7 +19,7 @@ prober: { timeout_seconds: 10 }
 const prober = new Prober(config, { version: 'bench' });
 const target = prober.targets[0];
 const lines = createInterface({ input: process.stdin });
-console.log(JSON.stringify({ ready: true }));
+console.log(JSON.stringify({ ready: true, rss: process.memoryUsage().rss }));
 await new Promise((resolve) => lines.once('line', resolve));
 
 const durations = new Float64Array(count);
