@@ -130,6 +130,7 @@ async function runHookwatch(n, minutes, dir) {
     if (Date.now() < end - 1000) renders.push(await timeMetrics(url));
   }
   const after = procStats(pid);
+  const measuredSeconds = Date.now() / 1000 - startedAt;
   const receivers = await recv.stats();
   hw.child.stdin.write('report\n');
   const report = JSON.parse(await hw.nextLine());
@@ -144,7 +145,7 @@ async function runHookwatch(n, minutes, dir) {
   await recv.stop();
   const elapsed = after.cpu - before.cpu;
   return {
-    cpuPerMinute: (elapsed / (minutes * 60)) * 60,
+    cpuPerMinute: (elapsed / measuredSeconds) * 60,
     peakRss: after.peakRss,
     peakRssAfterApi: afterApi.peakRss,
     drift: report.drift,
@@ -185,6 +186,7 @@ async function runBlackbox(n, minutes, dir) {
   const startedAt = Date.now() / 1000;
   await sleep(minutes * 60_000);
   const after = procStats(bb.child.pid);
+  const measuredSeconds = Date.now() / 1000 - startedAt;
   const receivers = await recv.stats();
   const window = `${Math.round(Date.now() / 1000 - startedAt)}s`;
   // Every probe's reported duration in the window: one sample per probe.
@@ -197,7 +199,7 @@ async function runBlackbox(n, minutes, dir) {
   bb.child.kill('SIGTERM');
   await recv.stop();
   return {
-    cpuPerMinute: ((after.cpu - before.cpu) / (minutes * 60)) * 60,
+    cpuPerMinute: ((after.cpu - before.cpu) / measuredSeconds) * 60,
     peakRss: after.peakRss,
     error: { n: errors.length, p50: quantile(errors, 0.5), p99: quantile(errors, 0.99), max: Math.max(...errors) },
     probes: errors.length,
