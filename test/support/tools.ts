@@ -10,7 +10,10 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BIN = `${ROOT}.tools/bin`;
 
-export type Tool = 'prometheus' | 'promtool' | 'prometheus-alertmanager' | 'amtool' | 'prometheus-blackbox-exporter' | 'mtail' | 'redis-server' | 'redis-cli';
+export type Tool =
+  | 'prometheus' | 'promtool' | 'prometheus-alertmanager' | 'amtool' | 'prometheus-blackbox-exporter' | 'mtail'
+  | 'victoria-metrics' | 'vmagent' | 'vmalert' | 'vmauth'
+  | 'redis-server' | 'redis-cli';
 
 export function tool(name: Tool): string {
   const p = `${BIN}/${name}`;
