@@ -5,7 +5,7 @@
 import { LABEL, METRICS, promql } from '../catalog/index.js';
 import type { Config } from '../config/index.js';
 import type { DashboardSpec, PanelSpec } from './model.js';
-import { probeFailureRate, probePhaseSeconds, syntheticAvailability } from '../queries/index.js';
+import { probeFailureRate, probePhaseSeconds, regionProbeIncrease, syntheticAvailability } from '../queries/index.js';
 import { BY_ENDPOINT, EP, EP_REGION, RANGE, W } from './matchers.js';
 import { NEUTRAL, anyAboveZero, lowerLimit, sloThresholds, strictestSlo, upperLimit } from './thresholds.js';
 
@@ -66,9 +66,9 @@ function enforcement(): PanelSpec[] {
     },
     {
       kind: 'stat', title: 'Signed probes rejected', unit: 'short', decimals: 0, width: 8, height: 6,
-      description: 'Correctly signed probes the receiver rejected over the time range: a secret or scheme mismatch.',
+      description: 'Correctly signed probes the receiver rejected over the time range, summed over regions (HA twins counted once): a secret or scheme mismatch.',
       thresholds: { steps: upperLimit(1), show: false }, alerts: ['WebhookSignatureRejected'],
-      queries: [{ expr: sumBy([LABEL.endpoint], increase(METRICS.probes, { ...EP_REGION, result: 'rejected_signature' }, RANGE)), legend: BY_ENDPOINT, instant: true }],
+      queries: [{ expr: sumBy([LABEL.endpoint], regionProbeIncrease({ ...EP_REGION, check: 'delivery', result: 'rejected_signature' }, RANGE)), legend: BY_ENDPOINT, instant: true }],
     },
     {
       kind: 'stat', title: 'Skipped runs', unit: 'short', decimals: 0, width: 8, height: 6,

@@ -4,6 +4,7 @@
  * certificates close to expiry.
  */
 import { DOWN_CHECKS, LABEL, METRICS, promql, type Check, type ProbeResult } from '../../catalog/index.js';
+import { regionProbeIncrease, regionUp as dedupedRegionUp } from '../../queries/index.js';
 import { duration, type Config } from '../../config/index.js';
 import { alertRule } from '../annotate.js';
 import { num, times } from '../../output/index.js';
@@ -11,7 +12,7 @@ import type { AlertRule } from '../model.js';
 import { endpointMatch, scopes, type Scope } from '../scope.js';
 import { SHORT_WINDOW } from './recording.js';
 
-const { aggregate, increase, oneOf, selector, sumBy } = promql;
+const { aggregate, oneOf, selector } = promql;
 
 const DELIVERY: Check = 'delivery';
 const ENFORCEMENT: Check = 'signature_enforcement';
@@ -23,7 +24,8 @@ const DAY = 86400;
 
 export function endpointDownAlerts(config: Config): AlertRule[] {
   return scopes(config, (t) => t.endpointDown).map((s) => {
-    // A region is down when any of its checks fails; the alert needs a quorum of regions.
+    // A region is down when any of its checks fails in every HA twin there;
+    // the alert needs a quorum of regions (regions, never replicas).
     const regionDown = `${regionUp(s, DOWN_CHECKS)} == 0`;
     return alertRule(config, {
       scope: s,
@@ -38,9 +40,9 @@ export function endpointDownAlerts(config: Config): AlertRule[] {
   });
 }
 
-/** `min by (endpoint, region)` of the probes of these checks: 0 when any failed in that region. */
+/** One series per (endpoint, region): 0 when a check of these failed there (in every twin), 1 when all passed. */
 function regionUp(s: Scope<unknown>, checks: readonly Check[]): string {
-  return aggregate('min', [LABEL.endpoint, LABEL.region], selector(METRICS.probeUp, { ...endpointMatch(s), check: oneOf(checks) }));
+  return dedupedRegionUp({ ...endpointMatch(s), check: oneOf(checks) });
 }
 
 /**
@@ -64,18 +66,22 @@ export function signatureEnforcementAlerts(config: Config): AlertRule[] {
   }));
 }
 
+/**
+ * Per region: one region's rejections are not hidden by successes elsewhere
+ * (a secret rotated in one region only), and HA twins are not added up.
+ */
 export function signatureAlerts(config: Config): AlertRule[] {
   return scopes(config, (t) => t.signature).map((s) => {
-    const probes = (result: ProbeResult) => sumBy([LABEL.endpoint], increase(METRICS.probes, { ...endpointMatch(s), check: DELIVERY, result }, SHORT_WINDOW));
+    const probes = (result: ProbeResult) => regionProbeIncrease({ ...endpointMatch(s), check: DELIVERY, result }, SHORT_WINDOW);
     return alertRule(config, {
       scope: s,
       alert: 'WebhookSignatureRejected',
       severity: 'critical',
-      // "Consistent": rejections and not a single success in the window.
-      expr: `${probes(REJECTED)} > 0 unless on (${LABEL.endpoint}) ${probes(SUCCESS)} > 0`,
+      // "Consistent": rejections and not a single success in the window, in that region.
+      expr: `${probes(REJECTED)} > 0 unless on (${LABEL.endpoint}, ${LABEL.region}) ${probes(SUCCESS)} > 0`,
       for: s.values.for,
       summary: 'A webhook endpoint rejects our signatures.',
-      description: `{{ $labels.endpoint }} rejected every signed probe (401/403) for ${s.values.for.text} ({{ $value | humanize }} in the last ${SHORT_WINDOW}): check the signing secret and a recent secret rotation.`,
+      description: `{{ $labels.endpoint }} rejected every signed probe (401/403) from region {{ $labels.region }} for ${s.values.for.text} ({{ $value | humanize }} in the last ${SHORT_WINDOW}): check the signing secret and a recent secret rotation.`,
       dashboard: 'synthetic',
     });
   });

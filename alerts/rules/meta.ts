@@ -8,12 +8,15 @@ import type { Config } from '../../config/index.js';
 import { alertRule } from '../annotate.js';
 import { num, times } from '../../output/index.js';
 import type { AlertRule } from '../model.js';
+import { silentRegions } from '../../queries/index.js';
 import { SHORT_WINDOW } from './recording.js';
 
 const { aggregate, rate, ratio, selector, sumBy } = promql;
 /** Share of unparseable lines that means a format change, not a stray line. */
 export const PARSE_ERROR_RATIO = 0.01;
 const STALL_WINDOW = '5m';
+/** How long a region that went silent is remembered (and alerted on) by the per-region HookwatchProberAbsent. */
+export const REGION_MEMORY = '1h';
 
 /**
  * `absent()` over the build-info gauge each component always exposes (the
@@ -29,6 +32,18 @@ export function absentAlerts(config: Config): AlertRule[] {
       for: config.alerts.absentFor,
       summary: 'The hookwatch prober has disappeared.',
       description: `No hookwatch {{ $labels.component }} has been scraped for ${config.alerts.absentFor.text}: synthetic probes, endpoint-down and TLS alerts are blind.`,
+      dashboard: 'self',
+    }),
+    // Per region: with several regions, absent() stays quiet while one is
+    // gone, and that region silently drops out of min_regions' count.
+    alertRule(config, {
+      alert: 'HookwatchProberAbsent',
+      severity: 'critical',
+      condition: 'region_silent',
+      expr: silentRegions(REGION_MEMORY),
+      for: config.alerts.absentFor,
+      summary: 'A region\'s hookwatch prober has gone silent.',
+      description: `No probe results from region {{ $labels.region }} have reached the store for ${config.alerts.absentFor.text} (it reported within the last ${REGION_MEMORY}): its prober, its agent or its link to the central store is down, and WebhookEndpointDown counts one region less.`,
       dashboard: 'self',
     }),
     alertRule(config, {

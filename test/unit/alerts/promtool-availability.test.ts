@@ -48,7 +48,7 @@ describe('promtool test rules: availability alerts', () => {
       alerts: [
         // Rejections are visible from 1m (two samples): pending at 1m, firing at 6m.
         { at: '5m', alert: 'WebhookSignatureRejected', firing: [] },
-        { at: '6m', alert: 'WebhookSignatureRejected', firing: [{ labels: { endpoint: 'rotated', severity: 'critical' }, value: 5 }] },
+        { at: '6m', alert: 'WebhookSignatureRejected', firing: [{ labels: { endpoint: 'rotated', region: 'eu', severity: 'critical' }, value: 5 }] },
       ],
     }]);
     expect(r.ok, r.out).toBe(true);
