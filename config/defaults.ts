@@ -21,6 +21,8 @@ export const PROBER_DEFAULTS = {
   historyMemoryMib: 64,
   /** Every histogram and result counter; `compact` is for fleets (README, "Compact metrics"). */
   metrics: 'full',
+  /** One shard: this prober probes every endpoint. */
+  shard: { index: 0, count: 1 },
 } as const;
 
 export const EXPORTER_DEFAULTS = {

@@ -81,6 +81,8 @@ export interface ProberConfig {
   readonly metrics: ProberMetricsMode;
   /** Buckets of `webhook_probe_duration_seconds`: the full ones, or compact ones at the config's latency thresholds. */
   readonly durationBuckets: readonly number[];
+  /** This prober probes only the endpoints whose rendezvous hash picks `index` among `count` shards. */
+  readonly shard: { readonly index: number; readonly count: number };
 }
 
 export interface ReceiverConfig {

@@ -102,7 +102,8 @@ export class Prober {
       const key = targetKey(t.endpoint.name, t.check.kind);
       if (!nextKeys.has(key) || regionChanged) void this.#scheduler.remove(key);
     }
-    const stayingEndpoints = new Set(regionChanged ? [] : config.endpoints.map((e) => e.name));
+    // Endpoints that left the config or this prober's shard lose their series.
+    const stayingEndpoints = new Set(regionChanged ? [] : next.map((t) => t.endpoint.name));
     for (const e of this.#config.endpoints) if (!stayingEndpoints.has(e.name)) this.metrics.removeEndpoint(e.name, this.#config.prober.region);
     this.#config = config;
     this.#targets = next;

@@ -34,6 +34,7 @@ export function normalize(raw: RawConfig, file: string): Config {
       historyMemoryBytes: Math.floor(raw.prober.history_memory_mib * 2 ** 20),
       metrics: raw.prober.metrics,
       durationBuckets: durationBuckets(raw.prober.metrics, raw),
+      shard: { index: raw.prober.shard.index, count: raw.prober.shard.count },
     },
     exporter: normalizeExporter(raw.exporter, path),
     alerts: {

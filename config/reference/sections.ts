@@ -89,6 +89,10 @@ export const SECTIONS: readonly Section[] = [
   interval: 45s                  # instead of schedule
 `, `prober:
   metrics: compact               # fleets: at most 25 series per endpoint and check
+`, `# One of two shards (its HA twin runs the same index behind another agent replica):
+prober:
+  region: eu-west-1
+  shard: { index: 0, count: 2 }  # or index: "\${env:HOOKWATCH_SHARD}"
 `],
   },
   {
