@@ -9,6 +9,7 @@ import type { Config } from '../config/index.js';
 import { generateDashboardFiles } from '../dashboards/index.js';
 import { nonEmpty, type GeneratedFile } from '../output/index.js';
 import { prometheusConfigFile, type PrometheusTargets } from './stack/prometheus.js';
+import { topologyFiles } from './topology/index.js';
 
 /** Addresses inside docker-compose.yml's network (service names). */
 export const COMPOSE_TARGETS: PrometheusTargets = {
@@ -19,7 +20,7 @@ export const COMPOSE_TARGETS: PrometheusTargets = {
 };
 
 export function buildFiles(config: Config, targets: PrometheusTargets = COMPOSE_TARGETS): GeneratedFile[] {
-  const files = [...generateDashboardFiles(config), ...generateAlertFiles(config), prometheusConfigFile(config, targets)];
+  const files = [...generateDashboardFiles(config), ...generateAlertFiles(config), prometheusConfigFile(config, targets), ...topologyFiles(config)];
   for (const f of files) nonEmpty(f.content, f.path);
   const seen = new Set<string>();
   for (const f of files) {

@@ -122,3 +122,24 @@ export const MAINTENANCE_DEFAULTS = {
   /** Prefix of the Alertmanager time interval of each window. */
   intervalPrefix: 'maintenance-',
 } as const;
+
+/** The scale-out topology (`scale_out`): regional agents, a central store, vmalert, clustered Alertmanagers. */
+export const SCALE_OUT_DEFAULTS = {
+  /** Prometheus' own default. */
+  batchSendDeadline: duration(5),
+  /** An agent stopped while the store is down otherwise waits up to 1m in "Stopping remote storage". */
+  flushDeadline: duration(2),
+  rulesDir: '/etc/prometheus/rules',
+  alertmanagerConfig: '/etc/alertmanager/alertmanager.yml',
+  /** VictoriaMetrics' 30s default delays every vmalert evaluation by 30s. */
+  storeLatencyOffset: duration(2),
+  /**
+   * vmalert's `-rule.resendDelay` floor: with the default, a store outage
+   * resolves every firing alert after ~20s and re-fires it on recovery.
+   */
+  resendDelay: duration(30),
+  /** Alertmanager's `--cluster.settle-timeout` (10s by default). */
+  settleTimeout: duration(2),
+  /** Alertmanager's `--cluster.peer-timeout` ceiling (its own default). */
+  peerTimeout: duration(15),
+} as const;

@@ -215,4 +215,28 @@ export interface Config {
   readonly receivers: readonly ReceiverConfig[];
   readonly simulator?: SimulatorConfig;
   readonly maintenance: readonly MaintenanceWindow[];
+  readonly scaleOut?: ScaleOutConfig;
+}
+
+/** `scale_out`: the topology `hookwatch build` writes agent, vmalert, VictoriaMetrics and Alertmanager-cluster settings for. */
+export interface ScaleOutConfig {
+  readonly remoteWrite: {
+    readonly url: string;
+    readonly bearerTokenFile?: string;
+    readonly basicAuth?: { readonly username: string; readonly passwordFile: string };
+    readonly headers: Readonly<Record<string, string>>;
+    readonly batchSendDeadline: Duration;
+    readonly flushDeadline: Duration;
+  };
+  readonly queryUrl: string;
+  readonly rulesWriteUrl: string;
+  readonly rulesDir: string;
+  readonly alertmanagerConfig: string;
+  readonly externalUrl?: string;
+  readonly storeLatencyOffset: Duration;
+  readonly alertmanagers: readonly { readonly url: string; readonly clusterAddress: string }[];
+  readonly regions: readonly {
+    readonly name: string;
+    readonly replicas: readonly { readonly name: string; readonly probers: readonly string[]; readonly exporters: readonly string[] }[];
+  }[];
 }

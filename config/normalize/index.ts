@@ -11,6 +11,7 @@ import { normalizeEndpoints } from './endpoints.js';
 import { normalizeExporter } from './exporter.js';
 import { durationBuckets } from './prober-metrics.js';
 import { normalizeMaintenance } from './maintenance.js';
+import { normalizeScaleOut } from './scale-out.js';
 import { DEFAULT_THRESHOLDS, mergeThresholds } from './thresholds.js';
 
 type PathOf = (p: string) => string;
@@ -60,6 +61,7 @@ export function normalize(raw: RawConfig, file: string): Config {
     receivers: raw.receivers.map((r) => receiver(r, byName, path)),
     ...(raw.simulator ? { simulator: simulator(raw.simulator, endpoints, byName, path) } : {}),
     maintenance: normalizeMaintenance(raw.maintenance, endpoints.map((e) => e.name)),
+    ...(raw.scale_out ? { scaleOut: normalizeScaleOut(raw.scale_out, path) } : {}),
   });
 }
 

@@ -240,4 +240,41 @@ prober:
     end: 2027-01-03T04:15:00Z
 `],
   },
+  {
+    key: 'scale_out',
+    intro: 'Past one machine (README "Scaling out"): regional probers behind Prometheus agents that remote-write to a central store, the rules evaluated there by vmalert, and clustered Alertmanagers. With this section `hookwatch build` also writes `scale-out/`: an agent-mode `prometheus.yml` and its flags per region and replica, and the flags of vmalert, VictoriaMetrics and each Alertmanager. The probers set `region` (`prober.region`); agents add only `replica`.',
+    examples: [`scale_out:
+  remote_write:
+    url: http://victoria-metrics:8428/api/v1/write
+    bearer_token_file: /run/secrets/remote_write_token
+    batch_send_deadline: 5s
+    flush_deadline: 2s
+  query_url: http://victoria-metrics:8428
+  rules_write_url: http://victoria-metrics:8428
+  rules_dir: /etc/prometheus/rules
+  alertmanager_config: /etc/alertmanager/alertmanager.yml
+  external_url: https://alerts.example.com
+  store_latency_offset: 2s
+  alertmanagers:
+    - { url: "http://alertmanager-1:9093", cluster_address: "alertmanager-1:9094" }
+    - { url: "http://alertmanager-2:9093", cluster_address: "alertmanager-2:9094" }
+  regions:
+    - name: eu-west-1
+      replicas:
+        - { name: a, probers: ["prober-eu-a:9468"], exporters: ["exporter-eu:9469"] }
+        - { name: b, probers: ["prober-eu-b:9468"] }
+    - name: us-east-1
+      replicas:
+        - { name: a, probers: ["prober-us-0:9468", "prober-us-1:9468"] }
+`, `# Grafana Mimir: its push path, a tenant, basic auth (rules then run in Mimir's ruler)
+scale_out:
+  remote_write:
+    url: https://mimir.example.com/api/v1/push
+    headers: { X-Scope-OrgID: webhooks }
+    basic_auth: { username: hookwatch, password_file: /run/secrets/mimir_password }
+  query_url: https://mimir.example.com/prometheus
+  alertmanagers: [{ url: "http://alertmanager:9093", cluster_address: "alertmanager:9094" }]
+  regions: [{ name: eu-west-1, replicas: [{ name: a, probers: ["prober-eu:9468"] }] }]
+`],
+  },
 ];

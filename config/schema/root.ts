@@ -7,6 +7,7 @@ import { maintenanceSchema } from './maintenance.js';
 import { exporterSchema } from './exporter.js';
 import { notifySchema } from './notify.js';
 import { proberSchema } from './prober.js';
+import { scaleOutSchema } from './scale-out.js';
 import { receiverSchema } from './receivers.js';
 import { simulatorSchema } from './simulator.js';
 import { compactFitsThresholds } from './compact.js';
@@ -37,6 +38,7 @@ export function rootSchema(ctx: SchemaContext) {
       simulator: simulatorSchema.optional(),
       grafana: grafanaSchema.prefault({}),
       maintenance: z.array(maintenanceSchema).default([]).describe('Maintenance windows: probes keep running, the endpoints\' notifications are muted and the status page says so.'),
+      scale_out: scaleOutSchema.optional(),
     })
     .superRefine((c, zctx) => {
       const seen = new Map<string, number>();
