@@ -9,12 +9,16 @@
  */
 import { basename } from 'node:path';
 import { JOBS } from '../../catalog/index.js';
-import type { Config, ScaleOutConfig } from '../../config/index.js';
+import { formatDuration, type Config, type ScaleOutConfig } from '../../config/index.js';
 import { renderYaml, type GeneratedFile } from '../../output/index.js';
 import { SCALE_OUT_DIR, argsFile } from './args.js';
 
 /** The label each agent adds to every series: what tells HA twins apart. */
 export const REPLICA_LABEL = 'replica';
+
+/** Prometheus' own `queue_config.max_backoff`. */
+const MAX_BACKOFF = 5;
+const CATCH_UP = { minShards: 4, samplesPerSend: 2000 } as const;
 
 type Region = ScaleOutConfig['regions'][number];
 type Replica = Region['replicas'][number];
@@ -38,7 +42,16 @@ export function agentConfig(config: Config, s: ScaleOutConfig, replica: Replica)
       ...(rw.bearerTokenFile ? { authorization: { type: 'Bearer', credentials_file: rw.bearerTokenFile } } : {}),
       ...(rw.basicAuth ? { basic_auth: { username: rw.basicAuth.username, password_file: rw.basicAuth.passwordFile } } : {}),
       ...(Object.keys(rw.headers).length ? { headers: { ...rw.headers } } : {}),
-      queue_config: { batch_send_deadline: rw.batchSendDeadline.text },
+      // After a store outage the newest samples arrive only once the backlog is resent, and
+      // until then vmalert sees nothing and resolves what still fires. So retries wait at most a
+      // scrape interval (5s by default), and 4 shards of 2000 samples (1 and 500 by default)
+      // resend a minute's backlog of a few thousand series in well under a second.
+      queue_config: {
+        batch_send_deadline: rw.batchSendDeadline.text,
+        max_backoff: formatDuration(Math.min(config.alerts.scrapeInterval.seconds, MAX_BACKOFF)),
+        min_shards: CATCH_UP.minShards,
+        max_samples_per_send: CATCH_UP.samplesPerSend,
+      },
     }],
   };
 }

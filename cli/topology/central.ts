@@ -10,6 +10,7 @@ import { duration, formatDuration, SCALE_OUT_DEFAULTS, type Config, type Duratio
 import type { GeneratedFile } from '../../output/index.js';
 import { SCALE_OUT_DIR, argsFile } from './args.js';
 
+const QUERY_STEP_SCRAPES = 3;
 const longer = (a: Duration, b: Duration): Duration => (a.seconds >= b.seconds ? a : b);
 const trim = (url: string) => url.replace(/\/$/, '');
 
@@ -25,8 +26,10 @@ export function vmalertArgs(config: Config, s: ScaleOutConfig): string[] {
     ...rules,
     `-datasource.url=${s.queryUrl}`,
     ...auth('datasource'),
-    // The 5m default is VictoriaMetrics' lookback: a silent region's last values would count for 5 minutes.
-    `-datasource.queryStep=${config.alerts.scrapeInterval.text}`,
+    // How old a sample may be and still count: three scrape intervals. The 5m default lets a silent
+    // region's last values count for 5 minutes; one interval resolved firing alerts in the seconds
+    // the agents took to resend their backlog after a store outage.
+    `-datasource.queryStep=${formatDuration(QUERY_STEP_SCRAPES * config.alerts.scrapeInterval.seconds)}`,
     `-evaluationInterval=${config.alerts.evaluationInterval.text}`,
     // Recording rules and alert state; refused at start without it.
     `-remoteWrite.url=${s.rulesWriteUrl}`,

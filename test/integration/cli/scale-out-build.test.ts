@@ -91,7 +91,7 @@ describe('hookwatch build: scale_out', () => {
     expect(doc.global).toEqual({ scrape_interval: '2s', external_labels: { replica: 'b' } });
     expect(doc.rule_files).toBeUndefined();
     expect(doc.alerting).toBeUndefined();
-    expect(doc.remote_write).toEqual([{ url: 'http://vm:8428/api/v1/write', authorization: { type: 'Bearer', credentials_file: `${dir}/rw_token` }, queue_config: { batch_send_deadline: '5s' } }]);
+    expect(doc.remote_write).toEqual([{ url: 'http://vm:8428/api/v1/write', authorization: { type: 'Bearer', credentials_file: `${dir}/rw_token` }, queue_config: { batch_send_deadline: '5s', max_backoff: '2s', min_shards: 4, max_samples_per_send: 2000 } }]);
     expect(files['scale-out/agent-eu-b/prometheus.yml']).not.toContain('s3cr3t');
     expect(readArgs(files['scale-out/agent-eu-a/prometheus.args']!)).toEqual(['--enable-feature=agent', '--storage.remote.flush-deadline=2s']);
   });
@@ -100,7 +100,7 @@ describe('hookwatch build: scale_out', () => {
     const args = readArgs(files['scale-out/vmalert.args']!);
     expect(args).toEqual([
       `-rule=${dir}/out/prometheus/rules/hookwatch-recording.yml`, `-rule=${dir}/out/prometheus/rules/hookwatch-alerts.yml`,
-      '-datasource.url=http://vm:8428', `-datasource.bearerTokenFile=${dir}/rw_token`, '-datasource.queryStep=2s', '-evaluationInterval=5s',
+      '-datasource.url=http://vm:8428', `-datasource.bearerTokenFile=${dir}/rw_token`, '-datasource.queryStep=6s', '-evaluationInterval=5s',
       '-remoteWrite.url=http://vm:8428', `-remoteWrite.bearerTokenFile=${dir}/rw_token`, '-remoteRead.url=http://vm:8428', `-remoteRead.bearerTokenFile=${dir}/rw_token`,
       '-notifier.url=http://am-1:9093', '-notifier.url=http://am-2:9093', '-rule.resendDelay=30s', '-external.url=https://alerts.example.com',
     ]);
