@@ -77,7 +77,7 @@ describe('promtool test rules: compact metrics', () => {
       ]),
       alerts: [
         { at: '5m', alert: 'WebhookSignatureRejected', firing: [] },
-        { at: '6m', alert: 'WebhookSignatureRejected', firing: [{ labels: { endpoint: 'payments-primary', severity: 'critical' }, value: 5 }] },
+        { at: '6m', alert: 'WebhookSignatureRejected', firing: [{ labels: { endpoint: 'payments-primary', region: 'eu', severity: 'critical' }, value: 5 }] },
       ],
     }]);
     expect(r.ok, r.out).toBe(true);
