@@ -39,8 +39,8 @@ const I = { probe: 1, scrape: 1, flush: 1, offset: 1, evaluation: 1, for: 4, gro
 const WORK = 1;
 /** The detection bound of an endpoint-down page: each phase at its worst alignment. */
 const DOWN_BOUND = I.probe + I.scrape + I.flush + I.offset + I.evaluation + I.for + I.groupWait + WORK;
-/** Resolving: the next probe succeeds, then the same path without `for`. */
-const RESOLVE_BOUND = I.probe + I.scrape + I.flush + I.offset + I.evaluation + I.groupWait + WORK;
+/** Resolving: the next probe succeeds, then the same path without `for`; Alertmanager sends it at the group's next group_interval. */
+const RESOLVE_BOUND = I.probe + I.scrape + I.flush + I.offset + I.evaluation + I.groupInterval + WORK;
 /** A region going silent: its last sample stops counting after vmalert's query step (3 scrapes), then absent_for. */
 const SILENT_BOUND = I.scrape + 3 * I.scrape + I.flush + I.offset + I.evaluation + I.absent + I.groupWait + WORK;
 /** Load on 2 shared cores: bounds are reported, and asserted with this much slack. */
