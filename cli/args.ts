@@ -35,7 +35,7 @@ export function parse<O extends Options>(argv: readonly string[], options: O, he
     if (o.requires && values[name] !== undefined && values[o.requires] === undefined) throw new UsageError(`--${name} requires --${o.requires}`);
   }
   if ('config' in options && values.config === undefined && existsSync(DEFAULT_CONFIG)) values.config = DEFAULT_CONFIG;
-  return values as { [K in keyof O]?: O[K]['type'] extends 'boolean' ? boolean : string };
+  return values as { [K in keyof O]?: O[K]['type'] extends 'boolean' ? boolean : O[K] extends { readonly multiple: true } ? string[] : string };
 }
 
 /** Loads the config named by --config (required unless ./hookwatch.yaml exists). */

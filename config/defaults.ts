@@ -5,6 +5,7 @@
 import { duration } from './duration.js';
 
 export const PROBER_DEFAULTS = {
+  enabled: true,
   region: 'local',
   schedule: '*/15 * * * * *',
   timeoutSeconds: 10,

@@ -197,6 +197,12 @@ export interface Config {
   readonly endpoints: readonly EndpointConfig[];
   readonly prober: ProberConfig;
   readonly exporter: ExporterConfig;
+  /**
+   * Which components this config runs: the build writes scrape jobs, rules
+   * and meta-alerts only for these. The prober unless `prober.enabled: false`;
+   * the exporter when it has sources, unless `exporter.enabled: false`.
+   */
+  readonly components: { readonly prober: boolean; readonly exporter: boolean };
   readonly alerts: {
     readonly defaults: Thresholds;
     readonly exporterStalledFor: Duration;

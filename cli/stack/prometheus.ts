@@ -1,6 +1,6 @@
 /**
- * prometheus.yml: scrape jobs for the prober and exporter, the rule files
- * and the Alertmanagers. The docker-compose stack and the local stack call
+ * prometheus.yml: scrape jobs for the prober and exporter (each only when
+ * the config enables it), the rule files and the Alertmanagers. The docker-compose stack and the local stack call
  * it with different addresses and get otherwise identical files.
  */
 import { basename } from 'node:path';
@@ -31,7 +31,11 @@ export function generatePrometheusConfig(config: Config, targets: PrometheusTarg
     ...(targets.alertmanager.length
       ? { alerting: { alertmanagers: [{ static_configs: [{ targets: [...targets.alertmanager] }] }] } }
       : {}),
-    scrape_configs: [job(JOBS.prober, targets.prober), job(JOBS.exporter, targets.exporter)],
+    // Only the components the config runs get a job (and so an `up` series).
+    scrape_configs: [
+      ...(config.components.prober ? [job(JOBS.prober, targets.prober)] : []),
+      ...(config.components.exporter ? [job(JOBS.exporter, targets.exporter)] : []),
+    ],
   };
   return renderYaml(doc, basename(config.file));
 }

@@ -38,6 +38,7 @@ export function normalize(raw: RawConfig, file: string): Config {
       shard: { index: raw.prober.shard.index, count: raw.prober.shard.count },
     },
     exporter: normalizeExporter(raw.exporter, path),
+    components: { prober: raw.prober.enabled, exporter: raw.exporter.enabled ?? raw.exporter.sources.length > 0 },
     alerts: {
       defaults,
       exporterStalledFor: raw.alerts.exporter_stalled_for ?? ALERT_DEFAULTS.exporterStalledFor,

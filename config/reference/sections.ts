@@ -77,6 +77,7 @@ export const SECTIONS: readonly Section[] = [
     key: 'prober',
     intro: 'The synthetic prober: when the checks of every endpoint run, and where its `/metrics` and status page are served. Run one prober per region with a different `region` for a quorum.',
     examples: [`prober:
+  enabled: true                  # false: an exporter-only install
   region: eu-west-1
   schedule: "*/15 * * * * *"     # or interval: 45s
   timeout_seconds: 10
@@ -99,6 +100,7 @@ prober:
     key: 'exporter',
     intro: 'The exporter: where delivery logs come from, in which format, and where the metrics are served. The record it reads, the Svix and Convoy presets and `map:` are explained in [delivery-log.md](delivery-log.md).',
     examples: [`exporter:
+  enabled: true                  # the default when sources are listed
   listen: 127.0.0.1:9469
   state_dir: /var/lib/hookwatch
   checkpoint_interval: 1s

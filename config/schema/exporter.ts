@@ -79,6 +79,7 @@ export function sourceSchema(ctx: SchemaContext) {
  */
 export function exporterSchema(ctx: SchemaContext) {
   return z.strictObject({
+    enabled: z.boolean().optional().meta({ description: 'Whether an exporter runs for this config; when it is off, the build writes no exporter scrape job, rules or meta-alerts (a prober-only install).', default: 'true when `sources` lists any, else false' }),
     listen: listenSchema.prefault(EXPORTER_DEFAULTS.listen).describe('Where the exporter serves `/metrics` (and the `http` sources).'),
     state_dir: filePathSchema.default(EXPORTER_DEFAULTS.stateDir).describe('Where the checkpoint (positions and counters) is kept.'),
     checkpoint_interval: durationSchema.prefault(EXPORTER_DEFAULTS.checkpointInterval.text).describe('How often the checkpoint is written (every scrape writes one too).'),
@@ -96,6 +97,9 @@ export function exporterSchema(ctx: SchemaContext) {
         zctx.addIssue({ code: 'custom', path: ['sources', i, 'path'], message: 'wildcards only in the file name (/var/log/webhooks/*.jsonl)', input: s.path });
       }
     });
+    if (e.enabled === true && e.sources.length === 0) {
+      zctx.addIssue({ code: 'custom', path: ['enabled'], message: 'sources to read when the exporter is enabled (list exporter.sources, or leave enabled out)', input: e.enabled });
+    }
     const names = sourceNames(e.sources);
     names.forEach((n, i) => {
       if (names.indexOf(n) !== i) zctx.addIssue({ code: 'custom', path: ['sources', i, 'name'], message: `a unique source name ("${n}" is taken)`, input: n });

@@ -1,12 +1,13 @@
 /**
  * generated/ is the committed output of `hookwatch build` for
  * examples/demo.yaml, used as-is by docker-compose.yml. This test fails when
- * it is stale; `npm run generate` (or UPDATE_GOLDEN=1) rewrites it.
+ * it is stale; `npm run generate` (or UPDATE_GOLDEN=1) rewrites it, with the
+ * compose addresses as flags (COMPOSE_FLAGS, checked against package.json).
  */
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildFiles } from '../../cli/build-files.js';
+import { COMPOSE_TARGETS, buildFiles } from '../../cli/build-files.js';
 import { loadConfig } from '../../config/index.js';
 import { ROOT } from '../support/tools.js';
 
@@ -24,7 +25,7 @@ function listFiles(dir: string): string[] {
 }
 
 describe('generated/', () => {
-  const files = buildFiles(loadConfig(join(ROOT, 'examples/demo.yaml'), { env: {} }));
+  const files = buildFiles(loadConfig(join(ROOT, 'examples/demo.yaml'), { env: {} }), COMPOSE_TARGETS);
 
   if (process.env.UPDATE_GOLDEN === '1') {
     for (const f of listFiles(GENERATED)) if (!KEEP.has(f)) rmSync(join(GENERATED, f));

@@ -81,7 +81,7 @@ describe('docker-compose.yml', () => {
 
   it('runs hookwatch with a config that builds exactly what generated/ holds', () => {
     const hookwatchConfig = compose.services.hookwatch!.volumes!.find((v) => v.endsWith(':/etc/hookwatch/hookwatch.yaml:ro'))!.split(':')[0]!;
-    const composeFiles = buildFiles(loadConfig(join(ROOT, hookwatchConfig), { env: {} }));
+    const composeFiles = buildFiles(loadConfig(join(ROOT, hookwatchConfig), { env: {} }), COMPOSE_TARGETS);
     for (const f of composeFiles) expect(readFileSync(join(ROOT, 'generated', f.path), 'utf8'), f.path).toBe(f.content);
   });
 
