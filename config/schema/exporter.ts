@@ -79,7 +79,7 @@ export function sourceSchema(ctx: SchemaContext) {
  */
 export function exporterSchema(ctx: SchemaContext) {
   return z.strictObject({
-    enabled: z.boolean().optional().meta({ description: 'Whether an exporter runs for this config; when it is off, the build writes no exporter scrape job, rules or meta-alerts (a prober-only install).', default: 'true when `sources` lists any, else false' }),
+    enabled: z.boolean().optional().meta({ description: 'Whether an exporter runs for this config; when it is off, the build writes no exporter scrape job, rules or meta-alerts (a prober-only install).', default: 'true when sources are listed, else false' }),
     listen: listenSchema.prefault(EXPORTER_DEFAULTS.listen).describe('Where the exporter serves `/metrics` (and the `http` sources).'),
     state_dir: filePathSchema.default(EXPORTER_DEFAULTS.stateDir).describe('Where the checkpoint (positions and counters) is kept.'),
     checkpoint_interval: durationSchema.prefault(EXPORTER_DEFAULTS.checkpointInterval.text).describe('How often the checkpoint is written (every scrape writes one too).'),
