@@ -26,10 +26,13 @@ export async function startComponents(config: Config, demo: boolean, log: Logger
   urls.push(['exporter metrics', `${exporter.url}/metrics`]);
 
   // The status page reads the exporter's delivery figures through a function, in process.
-  const prober = await startProber(config, { log: log.with({ component: 'prober' }), deliveryFigures: exporter.deliveryTotals });
-  parts.push(prober.part);
-  urls.push(['status page', `${prober.url}/`]);
-  urls.push(['prober metrics', `${prober.url}/metrics`]);
+  // An exporter-only config (prober.enabled: false) runs no prober, and its build has no prober job.
+  if (config.components.prober) {
+    const prober = await startProber(config, { log: log.with({ component: 'prober' }), deliveryFigures: exporter.deliveryTotals });
+    parts.push(prober.part);
+    urls.push(['status page', `${prober.url}/`]);
+    urls.push(['prober metrics', `${prober.url}/metrics`]);
+  }
 
   if (demo && config.simulator) {
     parts.push(startSimulator(config.simulator, log.with({ component: 'simulator' })));

@@ -25,7 +25,7 @@ const shardSchema = z.strictObject({
  * ```
  */
 export const proberSchema = z.strictObject({
-  enabled: z.boolean().default(PROBER_DEFAULTS.enabled).describe('Whether a prober runs for this config: `false` for an exporter-only install, which then gets no prober scrape job, rules or meta-alerts.'),
+  enabled: z.boolean().default(PROBER_DEFAULTS.enabled).describe('Whether this config runs a prober: `false` for an exporter-only install, which then gets no prober scrape job, rules or meta-alerts, and `up` and `stack` start no prober.'),
   region: nameSchema.default(PROBER_DEFAULTS.region).describe('The `region` label of every probe metric; run probers in several regions for `alerts.endpoint_down.min_regions`.'),
   schedule: cronSchema.optional().meta({ description: 'When every check runs, unless a check sets its own; either this or `interval`.', default: PROBER_DEFAULTS.schedule }),
   interval: durationSchema.optional().describe('A plain period instead of `schedule`, for periods cron cannot express (`45s`).'),
