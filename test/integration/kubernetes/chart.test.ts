@@ -134,6 +134,38 @@ describe('helm chart deploy/helm/hookwatch', () => {
     expect(dashData(plain)).toEqual(dashData(chart));
   }, TIMEOUT);
 
+  it.each(VALUES)('with %s, every selector finds its objects and every named port exists (what no schema checks)', (_name, files) => {
+    const objs = renderChart('hookwatch', files);
+    const matches = (sel: Record<string, string>, labels: Record<string, string> | undefined) => Object.entries(sel).every(([k, v]) => labels?.[k] === v);
+    type Pod = { metadata: { labels: Record<string, string> }; spec: { containers: { ports?: { name: string }[] }[] } };
+    const pods = byKind(objs, 'Deployment').map((d) => (d.spec as { template: Pod }).template);
+    for (const svc of byKind(objs, 'Service')) {
+      const spec = svc.spec as { selector: Record<string, string>; ports: { targetPort: string }[] };
+      const backing = pods.filter((p) => matches(spec.selector, p.metadata.labels));
+      expect(backing, `Service ${svc.metadata.name}`).toHaveLength(1);
+      for (const port of spec.ports) expect(backing[0]!.spec.containers.flatMap((c) => c.ports ?? []).map((p) => p.name), svc.metadata.name).toContain(port.targetPort);
+    }
+    for (const sm of byKind(objs, 'ServiceMonitor')) {
+      const spec = sm.spec as { selector: { matchLabels: Record<string, string> }; endpoints: { port: string }[] };
+      const svcs = byKind(objs, 'Service').filter((svc) => matches(spec.selector.matchLabels, svc.metadata.labels));
+      expect(svcs, `ServiceMonitor ${sm.metadata.name}`).toHaveLength(1);
+      expect((svcs[0]!.spec as { ports: { name: string }[] }).ports.map((p) => p.name)).toContain(spec.endpoints[0]!.port);
+    }
+    for (const np of byKind(objs, 'NetworkPolicy')) {
+      const sel = (np.spec as { podSelector: { matchLabels: Record<string, string> } }).podSelector.matchLabels;
+      for (const p of pods) expect(matches(sel, p.metadata.labels), np.metadata.name).toBe(true);
+    }
+    for (const pdb of byKind(objs, 'PodDisruptionBudget')) {
+      const sel = (pdb.spec as { selector: { matchLabels: Record<string, string> } }).selector.matchLabels;
+      expect(pods.filter((p) => matches(sel, p.metadata.labels)), pdb.metadata.name).toHaveLength(1);
+    }
+    // Every volume a container mounts is declared in its pod.
+    for (const d of byKind(objs, 'Deployment')) {
+      const pod = (d.spec as { template: { spec: { volumes: { name: string }[]; containers: { volumeMounts: { name: string }[] }[] } } }).template.spec;
+      for (const m of pod.containers.flatMap((c) => c.volumeMounts)) expect(pod.volumes.map((v) => v.name), `${d.metadata.name} mounts ${m.name}`).toContain(m.name);
+    }
+  }, TIMEOUT);
+
   it('golden: the default render', () => {
     const r = helm(['template', 'hookwatch', CHART, '--namespace', 'monitoring']);
     expect(r.ok, r.err).toBe(true);
