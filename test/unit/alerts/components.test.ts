@@ -13,7 +13,10 @@ import { PROMETHEUS_CONFIG_FILE } from '../../../cli/stack/prometheus.js';
 import type { Config } from '../../../config/index.js';
 import { JOBS } from '../../../catalog/index.js';
 import { configErrors } from '../../support/config.js';
-import { loadCase } from './support.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseConfig } from '../../../config/index.js';
+import { CASES_DIR, loadCase } from './support.js';
 
 type Doc = { groups: { rules: { alert?: AlertName; record?: string; expr: string }[] }[] };
 
@@ -68,6 +71,21 @@ describe('build output follows the config', () => {
     const anyMetric = (expr: string) => reads(expr, 'prober') || reads(expr, 'exporter');
     for (const r of rules(proberOnly)) if (anyMetric(r.expr)) expect(reads(r.expr, 'prober'), r.alert ?? r.record).toBe(true);
     for (const r of rules(exporterOnly)) if (anyMetric(r.expr) && !r.expr.includes('endpoint:')) expect(reads(r.expr, 'exporter'), r.alert ?? r.record).toBe(true);
+  });
+
+  it('maintenance: delivery rates "unless" in maintenance need only the exporter; a prober-only config drops them and their burn alerts', () => {
+    const text = readFileSync(join(CASES_DIR, 'maintenance/hookwatch.yaml'), 'utf8');
+    const parse = (t: string) => parseConfig(t, { file: 'hookwatch.yaml', dir: '/tmp', env: {} });
+    const outside = (c: Config) => rules(c).filter((r) => r.record?.includes('outside_maintenance')).length;
+    const both = parse(text);
+    expect(outside(both)).toBeGreaterThan(0);
+    const proberOnly = parse(text.replace(/^exporter:\n.*\n/m, ''));
+    expect(proberOnly.components.exporter).toBe(false);
+    expect(outside(proberOnly)).toBe(0);
+    expect(alerts(proberOnly)).not.toContain('WebhookErrorBudgetBurn');
+    const exporterOnly = parse(`${text}prober: { enabled: false }\n`);
+    expect(outside(exporterOnly)).toBe(outside(both));
+    expect(alerts(exporterOnly)).toContain('WebhookErrorBudgetBurn');
   });
 
   it('exporter.enabled: true without sources is refused in one line', () => {
