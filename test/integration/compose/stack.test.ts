@@ -22,7 +22,7 @@ import { promisify } from 'node:util';
 import ts from 'typescript';
 import { parse as parseYaml, stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildFiles } from '../../../cli/build-files.js';
+import { COMPOSE_TARGETS, buildFiles } from '../../../cli/build-files.js';
 import { METRICS } from '../../../catalog/index.js';
 import { loadConfig } from '../../../config/index.js';
 import type { Notification } from '../../e2e/capture.js';
@@ -71,7 +71,8 @@ function fastBuild(): void {
     group_interval: '10s',
   };
   write(join(dir, 'fast/hookwatch.yaml'), stringify(demo));
-  for (const f of buildFiles(loadConfig(join(dir, 'fast/hookwatch.yaml'), { env: {} }))) {
+  // The compose network's addresses, as npm run generate passes them (a build defaults to the config's own).
+  for (const f of buildFiles(loadConfig(join(dir, 'fast/hookwatch.yaml'), { env: {} }), COMPOSE_TARGETS)) {
     if (f.path.startsWith('prometheus/') || f.path.startsWith('alertmanager/')) write(join(dir, 'fast', f.path), f.content);
   }
 }
