@@ -16,7 +16,8 @@ const TEMPLATES = '/usr/share/prometheus/alertmanager/default.tmpl';
 export interface RunningAlertmanager {
   /** `http://127.0.0.1:PORT`. */
   readonly url: string;
-  stop(): void;
+  /** Ends it and removes its storage once it has exited (it writes there until then). */
+  stop(): Promise<void>;
 }
 
 export async function startAlertmanager(configFile: string, readyWithinMs = 60_000): Promise<RunningAlertmanager> {
@@ -27,8 +28,10 @@ export async function startAlertmanager(configFile: string, readyWithinMs = 60_0
   const child = spawn(tool('prometheus-alertmanager'), [
     `--config.file=${configFile}`, `--storage.path=${storage}`, `--web.listen-address=127.0.0.1:${port}`, '--cluster.listen-address=',
   ], { stdio: 'ignore' });
-  const stop = () => {
-    child.kill('SIGTERM');
+  const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    await exited;
     rmSync(storage, { recursive: true, force: true });
   };
   const until = Date.now() + readyWithinMs;
@@ -37,7 +40,7 @@ export async function startAlertmanager(configFile: string, readyWithinMs = 60_0
       if ((await fetch(`${url}/-/ready`)).ok) return { url, stop };
     } catch { /* not listening yet */ }
     if (child.exitCode !== null || Date.now() > until) {
-      stop();
+      await stop();
       throw new Error(`Alertmanager did not become ready (exit ${child.exitCode}) with ${configFile}`);
     }
     await new Promise((r) => setTimeout(r, 100));

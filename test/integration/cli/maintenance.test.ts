@@ -45,8 +45,8 @@ beforeAll(async () => {
   expect((await fetch(`${base}/api/v2/alerts`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(alerts) })).ok).toBe(true);
 }, 60_000);
 
-afterAll(() => {
-  am?.stop();
+afterAll(async () => {
+  await am?.stop();
   rmSync(dir, { recursive: true, force: true });
 });
 

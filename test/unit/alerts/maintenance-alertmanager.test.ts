@@ -70,7 +70,7 @@ maintenance:
   }, 120_000);
 
   afterAll(async () => {
-    am?.stop();
+    await am?.stop();
     await slack?.server.close();
     await pagerduty?.server.close();
   });
