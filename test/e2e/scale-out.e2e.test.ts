@@ -171,8 +171,13 @@ function startVm(): Proc {
   return startTool('victoria-metrics', 'victoria-metrics', [...argsOf(out, 'victoria-metrics.args'), `-storageDataPath=${dir}/vm`, `-httpListenAddr=127.0.0.1:${port.vm}`, '-retentionPeriod=1d']);
 }
 
+// The wait for another heavy suite (the compose stack, up to several minutes cold) has a
+// timeout of its own, so it never eats into the start-up's.
 beforeAll(async () => {
   release = await heavySuiteLock('scale-out');
+}, 40 * 60_000);
+
+beforeAll(async () => {
   [slack, pagerduty, heartbeat] = await Promise.all([slackCapture('#e2e'), pagerDutyCapture(ROUTING_KEY), webhookCapture()]);
   const keys = Object.keys(PROBERS).concat(['vm', 'vmalert', 'am1', 'am2', 'am1c', 'am2c', 'agentEuA', 'agentEuB', 'agentUs', 'receiver']);
   const free = await freePorts(keys.length);
