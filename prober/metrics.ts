@@ -1,20 +1,26 @@
 /**
- * The prober's Prometheus metrics, created from the catalog on an explicit
- * registry (never prom-client's global one). Label values are named by the
- * catalog: `counter(METRICS.probes)` only takes that metric's labels.
+ * The prober's Prometheus metrics, created from the catalog in the prober's
+ * own store (`metric-store.ts`: one preformatted label string per series,
+ * a page written in pieces that yield to the event loop), never prom-client's
+ * global registry. Label values are named by the catalog:
+ * `counter(METRICS.probes)` only takes that metric's labels.
  */
-import { Registry, type Counter, type Gauge, type Histogram } from 'prom-client';
-import { createMetric, type AnyMetric } from '../daemon/index.js';
-import { CHECKS, COMPACT_PROBE_RESULTS, METRICS, PHASES, PROBE_RESULTS, RELOAD_RESULTS, SKIP_REASONS, type Check, type LabelsOf, type LabelValues, type MetricDef, type ProberMetricsMode } from '../catalog/index.js';
+import { MetricStore, type AnyFamily, type CounterFamily, type GaugeFamily, type HistogramFamily } from './metric-store.js';
+import { CHECKS, COMPACT_PROBE_RESULTS, METRICS, PHASES, PROBE_RESULTS, RELOAD_RESULTS, SKIP_REASONS, type Check, type LabelValues, type MetricDef, type ProberMetricsMode } from '../catalog/index.js';
 import type { ProbeOutcome } from './types.js';
 
-/**
- * A prom-client metric whose label-taking methods want every label of `M`
- * by name (prom-client's own `LabelValues` lets any be left out).
- */
-type Typed<T, M> = Omit<T, 'inc' | 'set' | 'observe' | 'zero' | 'remove'> & {
-  [K in 'inc' | 'set' | 'observe' | 'zero' | 'remove' as K extends keyof T ? K : never]: (labels: LabelValues<M>, ...rest: number[]) => void;
-};
+/** The families' label-taking methods, wanting every label of `M` by name. */
+interface Series<M> {
+  remove(labels: LabelValues<M>): void;
+  reset(): void;
+}
+export interface TypedCounter<M> extends Series<M> { inc(labels: LabelValues<M>, by?: number): void; get(labels: LabelValues<M>): number | undefined }
+export interface TypedGauge<M> extends Series<M> { set(labels: LabelValues<M>, value: number): void; get(labels: LabelValues<M>): number | undefined }
+export interface TypedHistogram<M> extends Series<M> {
+  observe(labels: LabelValues<M>, value: number): void;
+  zero(labels: LabelValues<M>): void;
+  get(labels: LabelValues<M>): { readonly counts: readonly number[]; readonly sum: number; readonly count: number } | undefined;
+}
 
 const PROBER_METRICS = [
   METRICS.probeUp, METRICS.probes, METRICS.probeDuration, METRICS.probePhase, METRICS.probeLastPhase, METRICS.probeStatusCode,
@@ -41,24 +47,28 @@ interface Detail { readonly full: boolean; readonly compact: boolean }
 const targetKey = (endpoint: string, check: string) => `${endpoint}\u0000${check}`;
 
 export class ProberMetrics {
-  readonly registry = new Registry();
+  /** The families, in the order the page shows them; `store.chunks()` renders it. */
+  readonly store = new MetricStore();
   readonly mode: ProberMetricsMode;
-  readonly #m = new Map<string, AnyMetric>();
+  readonly #m = new Map<string, AnyFamily>();
   readonly #detail = new Map<string, Detail>();
 
   constructor(version: string, opts: ProberMetricsOptions = {}) {
     this.mode = opts.mode ?? 'full';
     for (const def of PROBER_METRICS) {
       const buckets = def === METRICS.probeDuration ? opts.durationBuckets : undefined;
-      this.#m.set(def.name, createMetric(buckets ? { ...def, buckets } : def, this.registry));
+      this.#m.set(def.name, this.store.add(buckets ? { ...def, buckets } : def));
     }
     this.gauge(METRICS.buildInfo).set({ version, component: 'prober' }, 1);
     for (const result of RELOAD_RESULTS) this.counter(METRICS.configReloads).inc({ result }, 0);
   }
 
-  counter<M extends MetricDef>(def: M): Typed<Counter<LabelsOf<M>>, M> { return this.#m.get(def.name) as Counter<LabelsOf<M>>; }
-  gauge<M extends MetricDef>(def: M): Typed<Gauge<LabelsOf<M>>, M> { return this.#m.get(def.name) as Gauge<LabelsOf<M>>; }
-  histogram<M extends MetricDef>(def: M): Typed<Histogram<LabelsOf<M>>, M> { return this.#m.get(def.name) as Histogram<LabelsOf<M>>; }
+  counter<M extends MetricDef>(def: M): TypedCounter<M> { return this.#m.get(def.name) as CounterFamily; }
+  gauge<M extends MetricDef>(def: M): TypedGauge<M> { return this.#m.get(def.name) as GaugeFamily; }
+  histogram<M extends MetricDef>(def: M): TypedHistogram<M> { return this.#m.get(def.name) as HistogramFamily; }
+
+  /** The whole page as one string (tests; the server streams `store.chunks()`). */
+  metrics(): Promise<string> { return this.store.metrics(); }
 
   /**
    * Pre-creates every series of a target so none appears or vanishes with
@@ -84,7 +94,7 @@ export class ProberMetrics {
   removeTarget(endpoint: string, check: Check, region: string): void {
     this.#detail.delete(targetKey(endpoint, check));
     const l = { endpoint, check, region };
-    for (const def of [...RESULT_GAUGES, METRICS.probeDuration]) (this.#m.get(def.name) as AnyMetric).remove(l);
+    for (const def of [...RESULT_GAUGES, METRICS.probeDuration]) (this.#m.get(def.name) as AnyFamily).remove(l);
     for (const result of PROBE_RESULTS) this.counter(METRICS.probes).remove({ ...l, result });
     for (const phase of PHASES) {
       this.histogram(METRICS.probePhase).remove({ ...l, phase });
@@ -122,8 +132,8 @@ export class ProberMetrics {
    * each endpoint it says is in maintenance, 0 for the others.
    */
   maintenanceFrom(source: () => { readonly endpoints: readonly string[]; readonly inside: ReadonlySet<string> }): void {
-    const g = this.#m.get(METRICS.maintenance.name) as Gauge<string>;
-    (g as unknown as { collect: () => void }).collect = () => {
+    const g = this.#m.get(METRICS.maintenance.name) as GaugeFamily;
+    g.collect = () => {
       const { endpoints, inside } = source();
       g.reset();
       for (const endpoint of endpoints) g.set({ endpoint }, inside.has(endpoint) ? 1 : 0);

@@ -1,20 +1,23 @@
 /**
- * The prober's HTTP face: `/metrics` (its registry, then the process
- * metrics), `/-/healthy`, `/-/ready`, plus any
+ * The prober's HTTP face: `/metrics` (its own store, streamed piece by
+ * piece as it is rendered, then the process metrics), `/-/healthy`,
+ * `/-/ready`, plus any
  * extra routes (the status page). Listens on port 0 when asked, so tests
  * and side-by-side runs get a free port.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { Registry } from 'prom-client';
+import { once } from 'node:events';
 import { LABEL } from '../catalog/index.js';
 import { answerHealth, closeServer, listen, processMetrics } from '../daemon/index.js';
+import { MetricStore } from './metric-store.js';
 
 export type Route = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
 
 export interface MetricsServerOptions {
   readonly host: string;
   readonly port: number;
-  readonly registry: () => Registry;
+  /** The store whose page `/metrics` serves (the prober's, as it is now). */
+  readonly metrics: () => MetricStore;
   readonly ready: () => boolean;
   readonly routes?: Readonly<Record<string, Route>>;
 }
@@ -33,9 +36,10 @@ export async function startMetricsServer(o: MetricsServerOptions): Promise<Runni
       res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' }).end(body);
     };
     if (path === '/metrics') {
-      const reg = o.registry();
-      Promise.all([reg.metrics(), processMetrics({ [LABEL.component]: 'prober' })])
-        .then((texts) => send(200, texts.join(''), reg.contentType), (err: Error) => send(500, `metrics failed: ${err.message}\n`));
+      streamMetrics(o.metrics(), res).catch((err: Error) => {
+        if (!res.headersSent) send(500, `metrics failed: ${err.message}\n`);
+        else res.destroy();
+      });
       return;
     }
     if (answerHealth(path, res, o.ready)) return;
@@ -57,4 +61,22 @@ export async function startMetricsServer(o: MetricsServerOptions): Promise<Runni
     url,
     close: () => closeServer(server),
   };
+}
+
+/**
+ * Writes the page as it is rendered: each piece goes to the socket, waiting
+ * for it to drain when its buffer is full, so neither the render nor the
+ * whole page's text holds the event loop or the heap. A client that goes
+ * away stops the render.
+ */
+async function streamMetrics(store: MetricStore, res: ServerResponse): Promise<void> {
+  res.writeHead(200, { 'content-type': MetricStore.contentType, 'cache-control': 'no-store' });
+  let gone = false;
+  res.once('close', () => { gone = true; });
+  for await (const chunk of store.chunks()) {
+    if (gone) return;
+    if (!res.write(chunk)) await Promise.race([once(res, 'drain'), once(res, 'close')]);
+  }
+  if (gone) return;
+  res.end(await processMetrics({ [LABEL.component]: 'prober' }));
 }

@@ -35,6 +35,6 @@ await Promise.all(Array.from({ length: concurrency }, async () => {
   }
 }));
 const elapsed = (performance.now() - start) / 1000;
-await prober.metrics.registry.metrics(); // one scrape, as Prometheus would do
+await prober.metrics.metrics(); // one scrape, as Prometheus would do
 console.log(JSON.stringify({ durations: [...durations], elapsed, failures }));
 lines.once('close', () => process.exit(0));

@@ -30,7 +30,7 @@ export async function startProber(config: Config, o: ProberPartOptions): Promise
   const prober = new Prober(config, { version: VERSION, log: o.log, onResult: status.record });
   const server = await startMetricsServer({
     host: config.prober.listen.host, port: config.prober.listen.port,
-    registry: () => prober.metrics.registry, ready: () => prober.started, routes: status.attach(prober).routes,
+    metrics: () => prober.metrics.store, ready: () => prober.started, routes: status.attach(prober).routes,
   });
   prober.start();
   const part: Part = {

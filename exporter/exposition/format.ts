@@ -5,6 +5,10 @@
  * is passed as its ` <t>` suffix ('' for none).
  */
 import { escapeLabelValue, METRICS, type MetricDef, type MetricKey } from '../../catalog/index.js';
+// The module itself, not daemon/index.js: that would load prom-client into every importer.
+import { familyHeader, formatValue } from '../../daemon/exposition.js';
+
+export { formatValue };
 
 /** `a="x",b="y"` for a series' positional label values (no braces). */
 export function labelPairs(def: MetricDef, values: readonly string[]): string {
@@ -14,14 +18,6 @@ export function labelPairs(def: MetricDef, values: readonly string[]): string {
     out += `${def.labels[i]}="${escapeLabelValue(values[i] ?? '')}"`;
   }
   return out;
-}
-
-/** A sample value as Prometheus text expects it. */
-export function formatValue(v: number): string {
-  if (Number.isNaN(v)) return 'NaN';
-  if (v === Infinity) return '+Inf';
-  if (v === -Infinity) return '-Inf';
-  return String(v);
 }
 
 /** Bucket bounds rendered once per family. */
@@ -34,7 +30,7 @@ export function leOf(key: MetricKey): string[] {
 
 /** `# HELP` and `# TYPE` of a family named `family` (OpenMetrics drops a counter's `_total`). */
 export function header(def: MetricDef, family = def.name): string {
-  return `# HELP ${family} ${def.help.replace(/\\/g, '\\\\').replace(/\n/g, '\\n')}\n# TYPE ${family} ${def.type}\n`;
+  return familyHeader(family, def.help, def.type);
 }
 
 /** One counter or gauge sample; `braces` is `{…}` or ''. */

@@ -28,7 +28,7 @@ const settings: ExporterSettings = {
 
 beforeAll(async () => {
   const metrics = new ProberMetrics('1.2.3');
-  prober = await startMetricsServer({ host: '127.0.0.1', port: 0, registry: () => metrics.registry, ready: () => ready });
+  prober = await startMetricsServer({ host: '127.0.0.1', port: 0, metrics: () => metrics.store, ready: () => ready });
   exporter = await startDaemon(settings, { version: '1.2.3<b>', log: silentLogger });
 });
 afterAll(async () => {

@@ -46,8 +46,8 @@ it('keeps starting the other endpoints on their slots while one endpoint\'s prob
   expect(results.filter((r) => r.endpoint === 'slow')).toEqual([]);
   for (const n of fast) expect(results.filter((r) => r.endpoint === n).every((r) => r.success)).toBe(true);
   // The slow endpoint's own later runs were skipped (never queued); no fast run was.
-  const metrics = await prober.metrics.registry.getSingleMetric(METRICS.proberSkippedRuns.name)!.get();
-  const skipped = (endpoint: string) => metrics.values.find((v) => v.labels.endpoint === endpoint && v.labels.reason === 'overlap')?.value ?? 0;
+  const skips = prober.metrics.counter(METRICS.proberSkippedRuns);
+  const skipped = (endpoint: string) => skips.get({ endpoint, check: 'delivery', reason: 'overlap' }) ?? 0;
   expect(skipped('slow')).toBeGreaterThan(0);
   for (const n of fast) expect(skipped(n)).toBe(0);
   // Released, the slow probe completes as a success: it only ever waited for its own receiver.

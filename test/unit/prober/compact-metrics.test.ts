@@ -31,7 +31,7 @@ async function exercised(mode: ProberMetricsMode, endpointMode: ProberMetricsMod
     m.skipped('a', check);
     m.drift('a', check, 0.002);
   }
-  const text = await m.registry.metrics();
+  const text = await m.metrics();
   return { text, counts: seriesPerTarget(text) };
 }
 
@@ -79,7 +79,7 @@ describe('prober metrics modes', () => {
     m.record(outcome('delivery', 'success'), 'eu');
     m.drift('a', 'delivery', 0.1);
     m.removeTarget('a', 'delivery', 'eu');
-    expect(seriesPerTarget(await m.registry.metrics()).size).toBe(0);
+    expect(seriesPerTarget(await m.metrics()).size).toBe(0);
   });
 });
 
@@ -102,16 +102,16 @@ ${extra}prober: { metrics: compact }
   it('creates the compact series with the config\'s buckets, and a reload opting the endpoint into full adds the full ones', async () => {
     const prober = new Prober(parse(yaml('')), { version: 'test' });
     const l = { endpoint: 'a', check: 'delivery', region: 'local' };
-    let text = await prober.metrics.registry.metrics();
+    let text = await prober.metrics.metrics();
     expect(sample(text, `${METRICS.probeDuration.name}_bucket`, { ...l, le: '2' })).toBe(0);
     expect(sample(text, `${METRICS.probeDuration.name}_bucket`, { ...l, le: '0.005' })).toBeUndefined();
     expect(sample(text, `${METRICS.probePhase.name}_count`, { ...l, phase: 'dns' })).toBeUndefined();
     prober.reload(parse(yaml('    metrics: full\n')));
-    text = await prober.metrics.registry.metrics();
+    text = await prober.metrics.metrics();
     expect(sample(text, `${METRICS.probePhase.name}_count`, { ...l, phase: 'dns' })).toBe(0);
     expect(sample(text, METRICS.probes.name, { ...l, result: 'timeout' })).toBe(0);
     prober.reload(parse(yaml('')));
-    text = await prober.metrics.registry.metrics();
+    text = await prober.metrics.metrics();
     expect(sample(text, `${METRICS.probePhase.name}_count`, { ...l, phase: 'dns' })).toBeUndefined();
     expect(sample(text, METRICS.probes.name, { ...l, result: 'success' })).toBe(0);
   });

@@ -69,7 +69,7 @@ describe('webhook_maintenance', () => {
 maintenance:\n  - { name: o, endpoints: [a], start: "2026-12-05T01:00:00Z", end: "2026-12-05T02:00:00Z" }\n`);
     let now = t('2026-12-05T01:30:00Z') / 1000;
     const prober = new Prober(config, { version: 'test', now: () => now });
-    const series = async () => (await prober.metrics.registry.metrics()).split('\n').filter((l) => l.startsWith('webhook_maintenance{'));
+    const series = async () => (await prober.metrics.metrics()).split('\n').filter((l) => l.startsWith('webhook_maintenance{'));
     expect(await series()).toEqual(['webhook_maintenance{endpoint="a"} 1', 'webhook_maintenance{endpoint="b"} 0']);
     now = t('2026-12-05T02:00:00Z') / 1000;
     expect(await series()).toEqual(['webhook_maintenance{endpoint="a"} 0', 'webhook_maintenance{endpoint="b"} 0']);

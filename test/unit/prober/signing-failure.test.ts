@@ -10,6 +10,7 @@ import { Secret, type Config } from '../../../config/index.js';
 import { createLogger } from '../../../daemon/index.js';
 import { Prober } from '../../../prober/index.js';
 import { configFromYaml } from '../../support/config.js';
+import { sample as scrapeSample } from '../../support/scrape.js';
 
 const BAD = 'whsec_notbase64!';
 
@@ -36,10 +37,7 @@ afterEach(async () => {
   logged.length = 0;
 });
 
-const sample = async (p: Prober, name: string, labels: Record<string, string>) => {
-  const m = (await p.metrics.registry.getMetricsAsJSON()).find((x) => x.name === name);
-  return m?.values.find((v) => Object.entries(labels).every(([k, x]) => v.labels[k] === x))?.value;
-};
+const sample = async (p: Prober, name: string, labels: Record<string, string>) => scrapeSample(await p.metrics.metrics(), name, labels);
 
 describe('a secret that cannot sign at probe time', () => {
   it('is a rejected_signature probe, counted, with probe_up 0 and one warning', async () => {
