@@ -6,7 +6,6 @@
  * and side-by-side runs get a free port.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { once } from 'node:events';
 import { LABEL } from '../catalog/index.js';
 import { answerHealth, closeServer, listen, processMetrics } from '../daemon/index.js';
 import { MetricStore } from './metric-store.js';
@@ -75,8 +74,21 @@ async function streamMetrics(store: MetricStore, res: ServerResponse): Promise<v
   res.once('close', () => { gone = true; });
   for await (const chunk of store.chunks()) {
     if (gone) return;
-    if (!res.write(chunk)) await Promise.race([once(res, 'drain'), once(res, 'close')]);
+    if (!res.write(chunk)) await drainedOrClosed(res);
   }
   if (gone) return;
   res.end(await processMetrics({ [LABEL.component]: 'prober' }));
+}
+
+/** Resolves at the response's next `drain` or its `close` (which follows any error), leaving no listener behind. */
+function drainedOrClosed(res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.on('drain', done);
+    res.on('close', done);
+  });
 }
