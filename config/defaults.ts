@@ -135,6 +135,12 @@ export const SCALE_OUT_DEFAULTS = {
   /** VictoriaMetrics' 30s default delays every vmalert evaluation by 30s. */
   storeLatencyOffset: duration(2),
   /**
+   * vmalert's `-datasource.queryStep` (how old a sample may be and still count):
+   * after a store outage vmalert evaluates before the agents have resent the
+   * newest samples, and a shorter look-behind resolves every firing alert.
+   */
+  outageTolerance: duration(120),
+  /**
    * vmalert's `-rule.resendDelay` floor: with the default, a store outage
    * resolves every firing alert after ~20s and re-fires it on recovery.
    */

@@ -240,6 +240,8 @@ export interface ScaleOutConfig {
   readonly alertmanagerConfig: string;
   readonly externalUrl?: string;
   readonly storeLatencyOffset: Duration;
+  /** vmalert's `-datasource.queryStep`: a store outage shorter than this resolves nothing. */
+  readonly outageTolerance: Duration;
   readonly alertmanagers: readonly { readonly url: string; readonly clusterAddress: string }[];
   readonly regions: readonly {
     readonly name: string;

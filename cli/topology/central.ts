@@ -26,10 +26,12 @@ export function vmalertArgs(config: Config, s: ScaleOutConfig): string[] {
     ...rules,
     `-datasource.url=${s.queryUrl}`,
     ...auth('datasource'),
-    // How old a sample may be and still count: three scrape intervals. The 5m default lets a silent
-    // region's last values count for 5 minutes; one interval resolved firing alerts in the seconds
-    // the agents took to resend their backlog after a store outage.
-    `-datasource.queryStep=${formatDuration(QUERY_STEP_SCRAPES * config.alerts.scrapeInterval.seconds)}`,
+    // How old a sample may be and still count: scale_out.outage_tolerance, at least three scrape
+    // intervals. After a store outage vmalert evaluates before the agents have resent the newest
+    // samples (they resend their WAL oldest first); a look-behind shorter than the outage then finds
+    // nothing and resolves every firing alert on recovery. A prober that dies behind a live agent
+    // ends at once (the agent writes staleness markers); a dead agent's region counts this long.
+    `-datasource.queryStep=${formatDuration(Math.max(QUERY_STEP_SCRAPES * config.alerts.scrapeInterval.seconds, s.outageTolerance.seconds))}`,
     `-evaluationInterval=${config.alerts.evaluationInterval.text}`,
     // Recording rules and alert state; refused at start without it.
     `-remoteWrite.url=${s.rulesWriteUrl}`,

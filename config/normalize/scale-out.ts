@@ -20,6 +20,7 @@ export function normalizeScaleOut(raw: NonNullable<RawConfig['scale_out']>, path
     alertmanagerConfig: raw.alertmanager_config,
     ...(raw.external_url ? { externalUrl: raw.external_url } : {}),
     storeLatencyOffset: raw.store_latency_offset ?? SCALE_OUT_DEFAULTS.storeLatencyOffset,
+    outageTolerance: raw.outage_tolerance ?? SCALE_OUT_DEFAULTS.outageTolerance,
     alertmanagers: raw.alertmanagers.map((a) => ({ url: a.url, clusterAddress: a.cluster_address })),
     regions: raw.regions.map((r) => ({ name: r.name, replicas: r.replicas.map((x) => ({ name: x.name, probers: x.probers, exporters: x.exporters })) })),
   };

@@ -257,6 +257,7 @@ prober:
   alertmanager_config: /etc/alertmanager/alertmanager.yml
   external_url: https://alerts.example.com
   store_latency_offset: 2s
+  outage_tolerance: 2m
   alertmanagers:
     - { url: "http://alertmanager-1:9093", cluster_address: "alertmanager-1:9094" }
     - { url: "http://alertmanager-2:9093", cluster_address: "alertmanager-2:9094" }

@@ -100,10 +100,14 @@ describe('hookwatch build: scale_out', () => {
     const args = readArgs(files['scale-out/vmalert.args']!);
     expect(args).toEqual([
       `-rule=${dir}/out/prometheus/rules/hookwatch-recording.yml`, `-rule=${dir}/out/prometheus/rules/hookwatch-alerts.yml`,
-      '-datasource.url=http://vm:8428', `-datasource.bearerTokenFile=${dir}/rw_token`, '-datasource.queryStep=6s', '-evaluationInterval=5s',
+      '-datasource.url=http://vm:8428', `-datasource.bearerTokenFile=${dir}/rw_token`, '-datasource.queryStep=2m', '-evaluationInterval=5s',
       '-remoteWrite.url=http://vm:8428', `-remoteWrite.bearerTokenFile=${dir}/rw_token`, '-remoteRead.url=http://vm:8428', `-remoteRead.bearerTokenFile=${dir}/rw_token`,
       '-notifier.url=http://am-1:9093', '-notifier.url=http://am-2:9093', '-rule.resendDelay=30s', '-external.url=https://alerts.example.com',
     ]);
+    // The query step is scale_out.outage_tolerance (a store outage shorter than it resolves nothing), never under 3 scrapes.
+    const step = (tolerance: string) => readArgs(build(BASE + TOPOLOGY.replace('  alertmanagers:', `  outage_tolerance: ${tolerance}\n  alertmanagers:`))['scale-out/vmalert.args']!).find((a) => a.startsWith('-datasource.queryStep='));
+    expect([step('90s'), step('1s')]).toEqual(['-datasource.queryStep=1m30s', '-datasource.queryStep=6s']);
+    build(BASE + TOPOLOGY);
     const r = run('vmalert', ['-dryRun', ...args]);
     expect(r.status, r.out).toBe(0);
     // And it fails on a broken rule file, so the check is real.
