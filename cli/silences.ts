@@ -34,7 +34,8 @@ async function call(base: string, method: string, path: string, body?: unknown):
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });
   } catch (err) {
-    const cause = (err as { cause?: { code?: string } }).cause?.code ?? (err as Error).name;
+    const c = (err as { cause?: { code?: string; message?: string } }).cause;
+    const cause = c?.code ?? c?.message ?? (err as Error).message;
     throw new AlertmanagerError(`cannot reach Alertmanager at ${maskUrls(base)} (${cause})`);
   }
   const text = await res.text();
