@@ -5,6 +5,7 @@
  * with the real loader and checks that each key appears in one.
  */
 import type { Section } from './render.js';
+import { METRICS } from '../../catalog/index.js';
 
 export const HEADER = `# hookwatch.yaml reference
 
@@ -228,7 +229,7 @@ prober:
   },
   {
     key: 'maintenance',
-    intro: 'Maintenance windows: recurring (weekdays and times in a time zone) or one-off (`start` and `end`). Probes keep running and alerts keep firing, but each window is an Alertmanager 0.25 `time_intervals` entry muting the routes of its endpoints, the status page shows "In maintenance until …", and the prober\'s `webhook_maintenance` is 1, which the burn-rate alerts of SLOs with `exclude_maintenance` read. For a silence now, without editing the config, use `hookwatch maintenance start`.',
+    intro: 'Maintenance windows: recurring (weekdays and times in a time zone) or one-off (`start` and `end`). Probes keep running and alerts keep firing, but each window is an Alertmanager 0.25 `time_intervals` entry muting the routes of its endpoints, the status page shows "In maintenance until …", and the prober\'s `' + METRICS.maintenance.name + '` is 1, which the burn-rate alerts of SLOs with `exclude_maintenance` read. For a silence now, without editing the config, use `hookwatch maintenance start`.',
     examples: [`maintenance:
   - name: nightly-deploy
     endpoints: [payments-primary]

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { METRICS } from '../../catalog/index.js';
 import { filePathSchema, httpUrlSchema, nameSchema, positiveSeconds, ratioSchema, type SchemaContext } from './common.js';
 import { checksSchema } from './checks.js';
 import { enforcementNeedsSigning, signingSchema } from './signing.js';
@@ -27,7 +28,7 @@ export function endpointSchema(ctx: SchemaContext) {
     slo: z.strictObject({
       success_ratio: ratioSchema.default(ENDPOINT_DEFAULTS.slo.successRatio).describe('Target share of successful attempts; the error budget alert burns against it.'),
       latency_p95_seconds: z.number().positive().default(ENDPOINT_DEFAULTS.slo.latencyP95Seconds).describe('Target p95 delivery latency.'),
-      exclude_maintenance: z.boolean().default(ENDPOINT_DEFAULTS.slo.excludeMaintenance).describe('Leave time in this endpoint\'s `maintenance` windows out of its error-budget burn (the burn-rate alerts read `webhook_maintenance`).'),
+      exclude_maintenance: z.boolean().default(ENDPOINT_DEFAULTS.slo.excludeMaintenance).describe(`Leave time in this endpoint's \`maintenance\` windows out of its error-budget burn (the burn-rate alerts read \`${METRICS.maintenance.name}\`).`),
     }).prefault({}),
     headers: z.record(z.string(), z.string()).default({}).describe('Extra headers on every probe (values are masked in output).'),
     timeout_seconds: positiveSeconds.optional().meta({ description: 'Timeout of this endpoint\'s probes.', default: 'prober.timeout_seconds' }),
