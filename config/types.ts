@@ -79,7 +79,7 @@ export interface ProberConfig {
   readonly historyMemoryBytes: number;
   /** What the generated dashboards and rules read; every endpoint gets at least this mode's series. */
   readonly metrics: ProberMetricsMode;
-  /** Buckets of `webhook_probe_duration_seconds`: the full ones, or compact ones at the config's latency thresholds. */
+  /** Buckets of `METRICS.probeDuration`: the full ones, or compact ones at the config's latency thresholds. */
   readonly durationBuckets: readonly number[];
   /** This prober probes only the endpoints whose rendezvous hash picks `index` among `count` shards. */
   readonly shard: { readonly index: number; readonly count: number };

@@ -3,7 +3,7 @@
  * generated alertmanager.yml holds (config/normalize/maintenance.ts): an
  * instant is seen in each spec's location (Intl, IANA zones) and matches
  * when every field the spec gives matches, as in Alertmanager 0.25.
- * Used by the prober's `webhook_maintenance` gauge and the status page.
+ * Used by the prober's `METRICS.maintenance` gauge and the status page.
  */
 import type { MaintenanceWindow, TimeIntervalSpec } from '../config/index.js';
 

@@ -128,7 +128,7 @@ export class ProberMetrics {
   }
 
   /**
-   * `webhook_maintenance` is computed at each scrape from `source`: 1 for
+   * `METRICS.maintenance` is computed at each scrape from `source`: 1 for
    * each endpoint it says is in maintenance, 0 for the others.
    */
   maintenanceFrom(source: () => { readonly endpoints: readonly string[]; readonly inside: ReadonlySet<string> }): void {

@@ -2,7 +2,7 @@
  * Error budgets without maintenance, for the SLOs that ask for it
  * (`slo.exclude_maintenance`). Counters cannot be filtered by time, so the
  * 5-minute failure and attempt rates are recorded only while the endpoint's
- * `webhook_maintenance` (the prober's, max across probers) has been 0 for
+ * `METRICS.maintenance` (the prober's, max across probers) has been 0 for
  * the whole 5 minutes; a window's error ratio is then the sum of those
  * failure rates over the window divided by the sum of the attempt rates,
  * which leaves every maintenance sample out of both sides. A burn during

@@ -21,7 +21,7 @@ export function latencyThresholds(c: Pick<RawConfig, 'endpoints' | 'alerts'>): n
   return [...found].sort((a, b) => a - b);
 }
 
-/** Buckets of `webhook_probe_duration_seconds` for the prober's mode (the schema has checked that compact ones fit). */
+/** Buckets of `METRICS.probeDuration` for the prober's mode (the schema has checked that compact ones fit). */
 export function durationBuckets(mode: ProberMetricsMode, c: Pick<RawConfig, 'endpoints' | 'alerts'>): readonly number[] {
   return mode === 'full' ? FULL_DURATION_BUCKETS : compactBuckets(latencyThresholds(c)) ?? FULL_DURATION_BUCKETS;
 }
