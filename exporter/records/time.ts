@@ -32,31 +32,50 @@ export function readTimestamp(value: unknown, format: TimestampFormat = 'iso8601
 }
 
 // Consecutive lines share `YYYY-MM-DDTHH:MM` prefixes (logs are written in
-// time order, and a record's `created_at` is close to its `ts`): each
-// minute is parsed once and cached, the last two are compared in place
-// (no slice), and only the seconds and fraction are read per line. Same
-// result as Date.parse (whole ms).
-const minutes = new Map<string, number>();
+// time order, and a record's `created_at` is close to its `ts`): the
+// prefix's digits are read into one number (no slice, no string compare),
+// each minute is parsed once by Date.parse and cached under that number,
+// the last two are kept in place, and only the seconds and fraction are
+// read per line. Same result as Date.parse (whole ms).
+const minutes = new Map<number, number>();
 const MINUTE_CACHE_MAX = 4096;
-const MINUTE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
-const recent: [string, string] = ['', ''];
-const recentBase: [number, number] = [0, 0];
+let recentKey0 = -1;
+let recentBase0 = 0;
+let recentKey1 = -1;
+let recentBase1 = 0;
 
-/** The minute's epoch ms through the cache (and remembered as the most recent); undefined when it is not one. */
-function lookupMinute(v: string): number | undefined {
-  const minute = v.slice(0, 16);
-  let base = minutes.get(minute);
+/** The digit at `i` (0–9), or −1. */
+function digit(v: string, i: number): number {
+  const d = v.charCodeAt(i) - 48;
+  return d >= 0 && d <= 9 ? d : -1;
+}
+
+/** `YYYY-MM-DDTHH:MM` at the start of `v` as the number YYYYMMDDHHMM; −1 for any other shape. */
+function minuteKey(v: string): number {
+  if (v.charCodeAt(4) !== 45 /* - */ || v.charCodeAt(7) !== 45 || v.charCodeAt(10) !== 84 /* T */ || v.charCodeAt(13) !== 58 /* : */) return -1;
+  let key = 0;
+  for (let i = 0; i < 16; i++) {
+    if (i === 4 || i === 7 || i === 10 || i === 13) continue;
+    const d = digit(v, i);
+    if (d < 0) return -1;
+    key = key * 10 + d;
+  }
+  return key;
+}
+
+/** The minute's epoch ms (cached; remembered as the most recent); undefined when it is not one. */
+function lookupMinute(v: string, key: number): number | undefined {
+  let base = minutes.get(key);
   if (base === undefined) {
-    if (!MINUTE.test(minute)) return undefined;
-    base = Date.parse(`${minute}:00Z`);
+    base = Date.parse(`${v.slice(0, 16)}:00Z`);
     if (!Number.isFinite(base)) return undefined;
     if (minutes.size >= MINUTE_CACHE_MAX) minutes.clear();
-    minutes.set(minute, base);
+    minutes.set(key, base);
   }
-  recent[1] = recent[0];
-  recentBase[1] = recentBase[0];
-  recent[0] = minute;
-  recentBase[0] = base;
+  recentKey1 = recentKey0;
+  recentBase1 = recentBase0;
+  recentKey0 = key;
+  recentBase0 = base;
   return base;
 }
 
@@ -69,10 +88,12 @@ function fastUtc(v: string): number | undefined {
   const s1 = v.charCodeAt(17) - 48;
   const s0 = v.charCodeAt(18) - 48;
   if (s1 < 0 || s1 > 5 || s0 < 0 || s0 > 9) return undefined;
+  const key = minuteKey(v);
+  if (key < 0) return undefined;
   let base: number | undefined;
-  if (recent[0] !== '' && v.startsWith(recent[0])) base = recentBase[0];
-  else if (recent[1] !== '' && v.startsWith(recent[1])) base = recentBase[1];
-  else base = lookupMinute(v);
+  if (key === recentKey0) base = recentBase0;
+  else if (key === recentKey1) base = recentBase1;
+  else base = lookupMinute(v, key);
   if (base === undefined) return undefined;
   base += (s1 * 10 + s0) * 1000;
   if (n === 20) return base / 1000;
