@@ -6,16 +6,24 @@
 import type { ParseErrorReason } from '../../catalog/index.js';
 import type { RecordFormatSpec } from '../../config/index.js';
 import { compileMapping, type FieldMapping, type RecordReader } from './map.js';
+import { scanNative } from './native-scan.js';
 import { CONVOY_FORMAT, HOOKWATCH_FORMAT, SVIX_FORMAT } from './presets.js';
 import { FieldError, type DeliveryRecord, type ParseResult } from './record.js';
 
 /** The config's `format` and `map:` of one source. */
 export type FormatSpec = RecordFormatSpec;
 
+/**
+ * A reader, and for the native format without a `map:` a scanner that
+ * gives it the values JSON.parse would (./native-scan.ts), or undefined
+ * when only JSON.parse can tell.
+ */
+export type LineReader = RecordReader & { readonly scan?: (line: string) => object | undefined };
+
 /** Builds the reader for a source's format. `map` entries override the preset's paths. */
-export function readerFor(spec: FormatSpec): RecordReader {
+export function readerFor(spec: FormatSpec): LineReader {
   const base: FieldMapping = spec.format === 'svix' ? SVIX_FORMAT : spec.format === 'convoy' ? CONVOY_FORMAT : HOOKWATCH_FORMAT;
-  if (!spec.map) return compileMapping(base);
+  if (!spec.map) return base === HOOKWATCH_FORMAT ? Object.assign(compileMapping(base), { scan: scanNative }) : compileMapping(base);
   const { extract: _fast, ...generic } = base;
   return compileMapping({
     ...generic,
@@ -26,15 +34,15 @@ export function readerFor(spec: FormatSpec): RecordReader {
 }
 
 /** Parses one line (without its newline; a trailing CR is ignored). */
-export function parseLine(line: string, read: RecordReader): ParseResult {
+export function parseLine(line: string, read: LineReader): ParseResult {
   const r = parseRecord(line, read);
   return typeof r === 'string' ? { ok: false, reason: r } : { ok: true, record: r };
 }
 
 /** Like parseLine, without the result wrapper (the counting hot path): a record, or the reason it was skipped. */
-export function parseRecord(line: string, read: RecordReader): DeliveryRecord | ParseErrorReason {
-  let value: unknown;
-  try {
+export function parseRecord(line: string, read: LineReader): DeliveryRecord | ParseErrorReason {
+  let value: unknown = read.scan?.(line);
+  if (value === undefined) try {
     value = JSON.parse(line);
   } catch {
     return 'invalid_json';
