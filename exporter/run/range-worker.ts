@@ -1,13 +1,12 @@
 /**
  * Entry file of the parallel `export --once` worker threads (see
  * ./parallel.ts): counts each piece it is sent into a fresh partial engine
- * and posts the partial state back. A worker entry runs on load by nature;
- * nothing imports it. It loads only the counting stages (not the config
- * schema or the exposition), so each thread stays small.
+ * (./count-piece.ts) and posts the partial state back. A worker entry runs
+ * on load by nature; nothing imports it. It loads only the counting stages
+ * (not the config schema or the exposition), so each thread stays small.
  */
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { Engine } from '../counting/engine.js';
-import { readRange } from '../sources/file-range.js';
+import { countPiece } from './count-piece.js';
 import type { Done, Job, Piece } from './parallel-plan.js';
 
 const job = workerData as Job | undefined;
@@ -15,9 +14,5 @@ const port = parentPort;
 if (isMainThread || !port || !job?.sources) throw new Error('range-worker: not inside an export --once range worker');
 const buf = Buffer.allocUnsafe(1 << 20);
 port.on('message', ({ id, piece }: { id: number; piece: Piece }) => {
-  const s = job.sources[piece.source];
-  if (!s) throw new Error(`range-worker: no source ${piece.source}`);
-  const engine = new Engine({ endpoints: job.endpoints, labelLimit: Infinity, partial: true });
-  const consumed = readRange(piece.path, piece.start, piece.end, engine.sink(s.name, s), job.maxLineBytes, piece.finish, buf);
-  port.postMessage({ id, partial: engine.partialState(), consumed } satisfies Done);
+  port.postMessage(countPiece(job, id, piece, buf) satisfies Done);
 });
