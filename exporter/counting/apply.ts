@@ -2,7 +2,7 @@
  * What one record adds to the metrics (DESIGN.md metric catalog, real
  * traffic): a record and its resolved labels in, state updated.
  */
-import { METRICS, retryAttemptOf, statusClassOf, type FailureReason, type StatusClass } from '../../catalog/index.js';
+import { METRICS, retryAttemptOf, statusClassOf, type FailureReason, type RetryAttempt, type StatusClass } from '../../catalog/index.js';
 import type { DeliveryRecord, RecordOutcome } from '../records/record.js';
 import type { Aggregates, HistogramSeries, ScalarSeries } from '../state/aggregates.js';
 
@@ -92,6 +92,17 @@ function classOf(status: number | undefined): StatusClass {
   return c;
 }
 
+/** `retryAttemptOf` per attempt number seen (it builds a string per call). */
+const RETRIES = new Map<number, RetryAttempt | null>();
+function retryOf(attempt: number): RetryAttempt | null {
+  let r = RETRIES.get(attempt);
+  if (r === undefined) {
+    r = retryAttemptOf(attempt);
+    if (RETRIES.size < 1024) RETRIES.set(attempt, r);
+  }
+  return r;
+}
+
 /** Error texts repeat: each is classified once (bounded: cleared when full). */
 const REASONS = new Map<string, FailureReason>();
 const REASONS_MAX = 10_000;
@@ -160,7 +171,7 @@ export class RecordApplier {
           if (!f) p.failures.set(reason, (f = agg.series('deliveryFailures', { endpoint, event_type: eventType, reason })));
           agg.add(f);
         }
-        const retry = attempt === undefined ? null : retryAttemptOf(attempt);
+        const retry = attempt === undefined ? null : retryOf(attempt);
         if (retry !== null) {
           let t = p.retries.get(retry);
           if (!t) p.retries.set(retry, (t = agg.series('deliveryRetries', { endpoint, event_type: eventType, attempt: retry })));

@@ -100,9 +100,16 @@ export class Engine {
     this.badLine?.(source, reason, where?.());
   }
 
+  /** The source counted last and its series: lines come in runs of one source, so most lookups are a compare. */
+  private lastSource: string | undefined;
+  private lastSeries: SourceSeries | undefined;
+
   private of(source: string): SourceSeries {
+    if (source === this.lastSource) return this.lastSeries as SourceSeries;
     let s = this.perSource.get(source);
     if (!s) this.perSource.set(source, (s = { records: new Map() }));
+    this.lastSource = source;
+    this.lastSeries = s;
     return s;
   }
 
