@@ -93,12 +93,21 @@ const NO_EXTRA: ReturnType<NonNullable<FieldMapping['derive']>> = Object.freeze(
 /** Compiles a mapping into a reader. */
 export function compileMapping(m: FieldMapping): RecordReader {
   const extract = m.extract ?? pathExtractor(m.paths);
+  const fromFields = compileFields(m);
+  return (o) => fromFields(extract(o), o);
+}
+
+/**
+ * The second half of a reader: the mapped fields' raw values (and the raw
+ * object, for the format's `derive`) → record. A scanner that finds the
+ * fields itself (./native-scan.ts) calls it directly.
+ */
+export function compileFields(m: FieldMapping): (f: Fields, o: Record<string, unknown>) => DeliveryRecord {
   const unit = UNIT_SECONDS[m.durationUnit];
   const tf = m.timestampFormat;
   const defaults = m.defaults ?? {};
   const deriveAttempt = m.deriveAttempt === true;
-  return (o) => {
-    const f = extract(o);
+  return (f, o) => {
     const kindText = str(f.kind, false) ?? defaults.kind ?? 'attempt';
     if (!(RECORD_KINDS as readonly string[]).includes(kindText)) throw new FieldError('unknown_kind');
     const kind = kindText as RecordKind;

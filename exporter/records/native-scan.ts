@@ -1,7 +1,8 @@
 /**
  * A fast path for lines of the native format (HOOKWATCH_FORMAT without a
- * `map:`): one pass over the line that keeps only the fields the native
- * reader reads, instead of `JSON.parse` building the whole object.
+ * `map:`): one pass over the line that finds the mapped fields' values
+ * (./map.ts `Fields`, what the preset's `extract` reads from the parsed
+ * object), instead of `JSON.parse` building the whole object.
  *
  * Why: V8's `JSON.parse` internalizes short string values (up to 10
  * characters), so a short event id, new on every line, lands in the string
@@ -23,36 +24,21 @@
  * `test/unit/exporter/records/native-scan.property.test.ts` checks it
  * against the slow path.
  */
+import type { Fields } from './map.js';
 
-/** What the native reader reads (HOOKWATCH_FORMAT.extract), absent fields undefined as on a parsed object. */
-export class NativeLine {
-  ts: unknown = undefined;
-  kind: unknown = undefined;
-  event_id: unknown = undefined;
-  event_type: unknown = undefined;
-  endpoint: unknown = undefined;
-  url: unknown = undefined;
-  attempt: unknown = undefined;
-  status: unknown = undefined;
-  error: unknown = undefined;
-  duration_ms: unknown = undefined;
-  created_at: unknown = undefined;
-  queued_at: unknown = undefined;
-  outcome: unknown = undefined;
-  processing_ms: unknown = undefined;
-  rate_limit: unknown = undefined;
-}
-
-/** `rate_limit`'s two fields. */
-class RateLimit {
-  limit: unknown = undefined;
-  remaining: unknown = undefined;
+/** A fresh set of fields, every one absent (undefined, as a parsed object's missing key reads). */
+function noFields(): Fields {
+  return {
+    ts: undefined, kind: undefined, event_id: undefined, event_type: undefined, endpoint: undefined, url: undefined,
+    attempt: undefined, status: undefined, error: undefined, duration: undefined, created_at: undefined,
+    queued_at: undefined, outcome: undefined, processing: undefined, rate_limit_limit: undefined, rate_limit_remaining: undefined,
+  };
 }
 
 /** Stands for an object or array value of a field read only by type (never by content). */
 const OPAQUE: object = Object.freeze({});
 
-/** Slots of the fields kept, by key; keys matched in place by length, then text (no slice). */
+/** The keys kept, by slot (HOOKWATCH_FORMAT.paths); matched in place by length, then text (no slice). */
 const TOP = ['ts', 'kind', 'event_id', 'event_type', 'endpoint', 'url', 'attempt', 'status', 'error', 'duration_ms', 'created_at', 'queued_at', 'outcome', 'processing_ms', 'rate_limit'] as const;
 const RATE = ['limit', 'remaining'] as const;
 
@@ -75,14 +61,14 @@ const UNSUPPORTED = new Error('outside the native fast path');
 let t = '';
 let i = 0;
 
-/** The native reader's view of `line`, or undefined when only JSON.parse can tell. */
-export function scanNative(line: string): NativeLine | undefined {
+/** The native format's fields of `line`, as HOOKWATCH_FORMAT.extract reads them from JSON.parse's object, or undefined when only JSON.parse can tell. */
+export function scanNative(line: string): Fields | undefined {
   if (UNSUPPORTED_CHAR.test(line)) return undefined;
   t = line;
   i = 0;
   try {
     ws();
-    const out = new NativeLine();
+    const out = noFields();
     topObject(out);
     ws();
     return i === line.length ? out : undefined;
@@ -146,8 +132,10 @@ function members(keys: readonly (readonly [string, number][] | undefined)[], put
   }
 }
 
-let top: NativeLine = new NativeLine();
-let rate: RateLimit = new RateLimit();
+let top: Fields = noFields();
+// `rate_limit`'s two values while its object is read.
+let limit: unknown;
+let remaining: unknown;
 
 function putTop(slot: number): void {
   const o = top;
@@ -161,18 +149,18 @@ function putTop(slot: number): void {
     case 6: o.attempt = value(); return;
     case 7: o.status = value(); return;
     case 8: o.error = value(); return;
-    case 9: o.duration_ms = value(); return;
+    case 9: o.duration = value(); return;
     case 10: o.created_at = value(); return;
     case 11: o.queued_at = value(); return;
     case 12: o.outcome = value(); return;
-    case 13: o.processing_ms = value(); return;
-    default: o.rate_limit = rateLimit(); return;
+    case 13: o.processing = value(); return;
+    default: rateLimit(o); return;
   }
 }
 
 function putRate(slot: number): void {
-  if (slot === 0) rate.limit = value();
-  else rate.remaining = value();
+  if (slot === 0) limit = value();
+  else remaining = value();
 }
 
 /** `"key":` per slot: a line written like the one before has its keys in the same order. */
@@ -185,7 +173,7 @@ const lastOrder: number[] = [];
  * first tried as the key at the same place in the previous line (one
  * startsWith of `"key":` instead of finding the quote and matching).
  */
-function topObject(out: NativeLine): void {
+function topObject(out: Fields): void {
   top = out;
   expect(123 /* { */);
   ws();
@@ -224,13 +212,18 @@ function topObject(out: NativeLine): void {
   }
 }
 
-/** `rate_limit`: an object keeps its two fields (a later duplicate replaces it whole); anything else is a value like any other. */
-function rateLimit(): unknown {
-  if (t.charCodeAt(i) !== 123) return value();
-  const r = new RateLimit();
-  rate = r;
-  members(RATE_BY_LEN, putRate);
-  return r;
+/**
+ * `rate_limit`: an object gives its `limit` and `remaining` (a later
+ * duplicate replaces it whole); any other value (an array included, whose
+ * `.limit` reads undefined) gives neither.
+ */
+function rateLimit(o: Fields): void {
+  limit = undefined;
+  remaining = undefined;
+  if (t.charCodeAt(i) === 123 /* { */) members(RATE_BY_LEN, putRate);
+  else value();
+  o.rate_limit_limit = limit;
+  o.rate_limit_remaining = remaining;
 }
 
 /** One value kept: a string, number, boolean or null as JSON.parse gives it, a container as OPAQUE. */

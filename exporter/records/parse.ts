@@ -5,7 +5,7 @@
  */
 import type { ParseErrorReason } from '../../catalog/index.js';
 import type { RecordFormatSpec } from '../../config/index.js';
-import { compileMapping, type FieldMapping, type RecordReader } from './map.js';
+import { compileFields, compileMapping, type FieldMapping, type Fields, type RecordReader } from './map.js';
 import { scanNative } from './native-scan.js';
 import { CONVOY_FORMAT, HOOKWATCH_FORMAT, SVIX_FORMAT } from './presets.js';
 import { FieldError, type DeliveryRecord, type ParseResult } from './record.js';
@@ -15,15 +15,19 @@ export type FormatSpec = RecordFormatSpec;
 
 /**
  * A reader, and for the native format without a `map:` a scanner that
- * gives it the values JSON.parse would (./native-scan.ts), or undefined
- * when only JSON.parse can tell.
+ * finds the mapped fields' values as JSON.parse and the reader's field
+ * extraction would (./native-scan.ts; undefined when only JSON.parse can
+ * tell), with the reader's second half to turn them into a record.
  */
-export type LineReader = RecordReader & { readonly scan?: (line: string) => object | undefined };
+export type LineReader = RecordReader & {
+  readonly scan?: (line: string) => Fields | undefined;
+  readonly fromFields?: (f: Fields, o: Record<string, unknown>) => DeliveryRecord;
+};
 
 /** Builds the reader for a source's format. `map` entries override the preset's paths. */
 export function readerFor(spec: FormatSpec): LineReader {
   const base: FieldMapping = spec.format === 'svix' ? SVIX_FORMAT : spec.format === 'convoy' ? CONVOY_FORMAT : HOOKWATCH_FORMAT;
-  if (!spec.map) return base === HOOKWATCH_FORMAT ? Object.assign(compileMapping(base), { scan: scanNative }) : compileMapping(base);
+  if (!spec.map) return base === HOOKWATCH_FORMAT ? Object.assign(compileMapping(base), { scan: scanNative, fromFields: compileFields(base) }) : compileMapping(base);
   const { extract: _fast, ...generic } = base;
   return compileMapping({
     ...generic,
@@ -41,16 +45,22 @@ export function parseLine(line: string, read: LineReader): ParseResult {
 
 /** Like parseLine, without the result wrapper (the counting hot path): a record, or the reason it was skipped. */
 export function parseRecord(line: string, read: LineReader): DeliveryRecord | ParseErrorReason {
-  let value: unknown = read.scan?.(line);
-  if (value === undefined) try {
-    value = JSON.parse(line);
-  } catch {
-    return 'invalid_json';
+  const fields = read.scan?.(line);
+  let value: unknown;
+  if (fields === undefined) {
+    try {
+      value = JSON.parse(line);
+    } catch {
+      return 'invalid_json';
+    }
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return 'not_object';
   }
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return 'not_object';
   try {
-    return read(value as Record<string, unknown>);
+    // The native format has no `derive`: the raw object is not read.
+    return fields !== undefined ? (read.fromFields as NonNullable<LineReader['fromFields']>)(fields, NO_OBJECT) : read(value as Record<string, unknown>);
   } catch (err) {
     return err instanceof FieldError ? err.reason : 'wrong_type';
   }
 }
+
+const NO_OBJECT: Record<string, unknown> = Object.freeze({});
