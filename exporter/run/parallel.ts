@@ -85,13 +85,13 @@ export async function runOnceParallel(settings: ExporterSettings, opts: OnceOpti
     }
     if (queued.get(w) === 0) void w.terminate();
   };
+  const fail = (err: unknown) => { for (const r of results) r.reject(err instanceof Error ? err : new Error(String(err))); };
   for (const w of workers) {
     w.on('message', (d: Done) => {
       results[d.id]?.resolve(d);
       queued.set(w, (queued.get(w) ?? 1) - 1);
       feed(w);
     });
-    const fail = (err: unknown) => { for (const r of results) r.reject(err instanceof Error ? err : new Error(String(err))); };
     w.on('error', fail);
     w.on('exit', (code) => { if (code !== 0 && code !== 1) fail(new Error(`export --once worker exited with code ${code}`)); });
     feed(w);
@@ -108,7 +108,7 @@ export async function runOnceParallel(settings: ExporterSettings, opts: OnceOpti
       for (const w of workers) feed(w);
     }
   })();
-  counting.catch((err: unknown) => { for (const r of results) r.reject(err instanceof Error ? err : new Error(String(err))); });
+  counting.catch(fail);
   try {
     let i = 0;
     for (let s = 0; s < sources.length; s++) {
