@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { parseDuration } from '../../config/index.js';
 import { backfill, settingsFrom } from '../../exporter/index.js';
-import { configFrom, parse, UsageError } from '../args.js';
+import { configFrom, numberOption, parse, UsageError } from '../args.js';
 import type { Command } from './command.js';
 
 const HELP = `usage: hookwatch backfill --config FILE --from LOG --out FILE [--step 1m] [--format FORMAT]
@@ -13,7 +13,10 @@ OpenMetrics with event-time timestamps (one sample per changed series every
   promtool tsdb create-blocks-from openmetrics FILE ./data
 
 --format is hookwatch, svix or convoy (default: the first exporter source's
-format and map). The progress bar goes to stderr.`;
+format and map). --threads is how many threads count (default: every core
+for a log of 32 MiB or more, else 1); the output is the same either way.
+Svix and Convoy logs, which number attempts in log order, count on one
+thread. The progress bar goes to stderr.`;
 
 const FORMATS = ['hookwatch', 'svix', 'convoy'] as const;
 
@@ -28,7 +31,7 @@ export const backfillCommand: Command = {
   async run(argv) {
     const opts = parse(argv, {
       config: { type: 'string', short: 'c' }, from: { type: 'string' }, out: { type: 'string' },
-      step: { type: 'string' }, format: { type: 'string' },
+      step: { type: 'string' }, format: { type: 'string' }, threads: { type: 'string' },
     }, HELP);
     if (!opts) return 0;
     if (!opts.from) throw new UsageError('--from LOG is required');
@@ -38,6 +41,8 @@ export const backfillCommand: Command = {
     if (opts.format !== undefined && !(FORMATS as readonly string[]).includes(opts.format)) {
       throw new UsageError(`Invalid --format "${opts.format}". Must be one of ${FORMATS.join(', ')}.`);
     }
+    const threads = opts.threads === undefined ? undefined : numberOption('threads', opts.threads);
+    if (threads !== undefined && !Number.isInteger(threads)) throw new UsageError(`Invalid --threads "${opts.threads}". Must be a whole number of threads, like 2.`);
     const settings = settingsFrom(configFrom(opts.config));
     const first = settings.sources[0];
     const format = opts.format ? { format: opts.format as (typeof FORMATS)[number] } : first ? { format: first.format, map: first.map } : { format: 'hookwatch' as const };
@@ -45,7 +50,7 @@ export const backfillCommand: Command = {
     let lastShown = -1;
     const result = await backfill({
       from: opts.from, format, endpoints: settings.endpoints, labelLimit: settings.labelLimit,
-      maxLineBytes: settings.maxLineBytes, stepSeconds: step.seconds,
+      maxLineBytes: settings.maxLineBytes, stepSeconds: step.seconds, threads,
       progress: (done, total, lines) => {
         // A redrawn bar on a terminal; every 10% as its own line in a log.
         const tenth = total > 0 ? Math.floor((done / total) * 10) : 10;

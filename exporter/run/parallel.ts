@@ -23,7 +23,7 @@
 import { availableParallelism } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
-import type { FileSourceConfig } from '../../config/index.js';
+import type { FileSourceConfig, RecordFormatSpec } from '../../config/index.js';
 import { Engine } from '../counting/engine.js';
 import { countPiece } from './count-piece.js';
 import { mergePartial } from '../counting/merge.js';
@@ -42,6 +42,8 @@ const WORKER_OLD_MB = 64;
 const AHEAD = 2;
 /** The main thread's read buffer, as a worker's. */
 const READ_BUFFER = 1 << 20;
+/** The heap limits of a counting worker (backfill's workers too, ./backfill-parallel.ts). */
+export const WORKER_LIMITS = { maxYoungGenerationSizeMb: WORKER_YOUNG_MB, maxOldGenerationSizeMb: WORKER_OLD_MB } as const;
 
 export interface ParallelOptions {
   /** Worker threads besides the main thread, which counts too (default: the cores available − 1, fewer than the pieces). */
@@ -55,7 +57,12 @@ export interface ParallelOptions {
 
 /** True when this config can be counted in parallel with a result equal to one thread's. */
 export function parallelizable(settings: ExporterSettings): boolean {
-  return settings.sources.every((s) => s.type === 'file' && s.format !== 'svix' && s.format !== 'convoy');
+  return settings.sources.every((s) => s.type === 'file' && splittable(s));
+}
+
+/** True for formats whose records carry their attempt numbers, so a part of a log counts without the lines before it. */
+export function splittable(spec: RecordFormatSpec): boolean {
+  return spec.format !== 'svix' && spec.format !== 'convoy';
 }
 
 /** Counts every (file) source on worker threads; the same text as runOnce. */

@@ -13,63 +13,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { PROCESSED_STATUSES } from '../../../../catalog/index.js';
 import { runOnce } from '../../../../exporter/run/once.js';
 import { runOnceParallel } from '../../../../exporter/run/parallel.js';
 import type { ExporterSettings } from '../../../../exporter/run/settings.js';
 import { ROOT } from '../../../support/tools.js';
+import { ENDPOINTS, file, iso, T0, TYPES, writeLog, type LogFile } from './log-arbitrary.js';
 
 const WORKER = new URL(`file://${ROOT}dist/exporter/run/range-worker.js`);
 const dir = mkdtempSync(join(tmpdir(), 'hw-parallel-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const ENDPOINTS = [{ name: 'alpha', url: 'https://alpha.example/hook' }, { name: 'beta', url: 'http://beta.example:8080/in/' }];
-// Configured names and URLs, unknown URLs and ids (more than the cap), and a raw value that is literally `other`.
-const TARGETS = [
-  { endpoint: 'alpha' }, { url: 'https://alpha.example/hook?sig=1' }, { endpoint: 'beta', url: 'http://beta.example:8080/in' },
-  ...Array.from({ length: 6 }, (_, i) => ({ url: `https://u${i}.example.org/wh` })), ...Array.from({ length: 6 }, (_, i) => ({ endpoint: `ep_${i}` })),
-  { endpoint: 'other' },
-];
-const TYPES = ['a.created', 'b.updated', 'c.deleted', 'd.x', 'e.y', 'f.z'];
-const ERRORS = ['timeout of 10000ms exceeded', 'connect ECONNREFUSED 10.0.0.1:443', 'getaddrinfo ENOTFOUND x.example', 'certificate has expired', 'boom'];
-const BAD = ['not json', '[1,2]', '{}', '{"ts":"yesterday","event_id":"e","event_type":"t","endpoint":"alpha"}', '', '{"event_id":"e"', `{"pad":"${'x'.repeat(400)}"}`];
-const T0 = Date.UTC(2026, 10, 20);
-
-const iso = (ms: number) => new Date(ms).toISOString();
-const record = fc.record({
-  kind: fc.constantFrom('attempt', 'attempt', 'attempt', 'dlq', 'dlq_replay', 'processed'),
-  target: fc.constantFrom(...TARGETS),
-  type: fc.constantFrom(...TYPES),
-  // Out of order: any second in a two-hour window, some as Unix numbers.
-  at: fc.integer({ min: 0, max: 7_200_000 }),
-  numericTs: fc.boolean(),
-  attempt: fc.option(fc.integer({ min: 1, max: 11 })),
-  status: fc.option(fc.constantFrom(200, 201, 204, 301, 400, 404, 429, 500, 502, 503)),
-  error: fc.option(fc.constantFrom(...ERRORS)),
-  duration: fc.option(fc.double({ min: 0, max: 30_000, noNaN: true })),
-  age: fc.option(fc.integer({ min: 0, max: 120_000 })),
-  queued: fc.option(fc.integer({ min: 0, max: 60_000 })),
-  outcome: fc.option(fc.constantFrom('delivered', 'retrying', 'failed', 'dead_lettered')),
-  rate: fc.option(fc.record({ limit: fc.integer({ min: 1, max: 1000 }), remaining: fc.integer({ min: 0, max: 1000 }) })),
-  processed: fc.constantFrom(...PROCESSED_STATUSES),
-}).map((r) => {
-  const ts = T0 + r.at;
-  return JSON.stringify({
-    ts: r.numericTs ? ts / 1000 : iso(ts), kind: r.kind, event_id: `e${r.at % 97}`, event_type: r.type, ...r.target,
-    ...(r.kind === 'processed' ? { status: r.processed, processing_ms: r.duration ?? undefined } : {
-      attempt: r.attempt ?? undefined, status: r.status, error: r.error, duration_ms: r.duration ?? undefined,
-      created_at: r.age === null ? undefined : iso(ts - r.age), queued_at: r.queued === null ? undefined : iso(ts - r.queued),
-      outcome: r.outcome ?? undefined, rate_limit: r.rate ?? undefined,
-    }),
-  });
-});
-const line = fc.oneof({ arbitrary: record, weight: 12 }, { arbitrary: fc.constantFrom(...BAD), weight: 1 });
-const file = fc.record({ lines: fc.array(line, { maxLength: 150, size: 'max' }), newlineAtEnd: fc.boolean() });
-
 let run = 0;
-function write(name: string, f: { lines: string[]; newlineAtEnd: boolean }): void {
-  writeFileSync(join(dir, name), f.lines.join('\n') + (f.newlineAtEnd && f.lines.length ? '\n' : ''));
-}
+const write = (name: string, f: LogFile) => writeLog(join(dir, name), f);
 
 function settings(sub: string, labelLimit: number): ExporterSettings {
   return {
