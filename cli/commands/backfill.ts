@@ -63,7 +63,7 @@ export const backfillCommand: Command = {
     });
     if (tty) process.stderr.write('\n');
     await writeFile(opts.out, result.text);
-    console.error(`backfill: ${result.lines} lines, ${result.records} records, ${result.errors} skipped, ${result.samples} samples → ${opts.out}`);
+    console.error(`backfill: ${result.lines} lines, ${result.records} records, ${result.errors} skipped, ${result.samples} samples, ${result.threads === 1 ? '1 thread' : `${result.threads} threads`} → ${opts.out}`);
     return 0;
   },
 };

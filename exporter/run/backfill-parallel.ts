@@ -72,8 +72,9 @@ export async function backfillParallel(o: BackfillOptions, p: BackfillParallelOp
   let lines = 0;
   let records = 0;
   let done = 0;
+  const workers = Math.min(p.workers, pieces.length);
   const answers = inPieceOrder<Piece, BackfillDone>(pieces, {
-    workers: p.workers, url: p.workerUrl ?? new URL('./backfill-worker.js', import.meta.url), workerData: job, what: 'backfill', resourceLimits: WORKER_LIMITS,
+    workers, url: p.workerUrl ?? new URL('./backfill-worker.js', import.meta.url), workerData: job, what: 'backfill', resourceLimits: WORKER_LIMITS,
   });
   for await (const d of answers) {
     for (const seg of d.segments) {
@@ -87,5 +88,5 @@ export async function backfillParallel(o: BackfillOptions, p: BackfillParallelOp
   }
   timeline.finish(engine.agg);
   const { text, samples } = timeline.render();
-  return { text, lines, records, errors: lines - records, samples };
+  return { text, lines, records, errors: lines - records, samples, threads: workers };
 }

@@ -42,6 +42,8 @@ export interface BackfillResult {
   readonly records: number;
   readonly errors: number;
   readonly samples: number;
+  /** Threads that counted (1: this one). */
+  readonly threads: number;
 }
 
 /** Fails like opening the file would: missing, unreadable or a folder. */
@@ -98,5 +100,5 @@ export async function backfillOneThread(o: BackfillOptions): Promise<BackfillRes
   }
   timeline.finish(engine.agg);
   const { text, samples } = timeline.render();
-  return { text, lines, records, errors: lines - records, samples };
+  return { text, lines, records, errors: lines - records, samples, threads: 1 };
 }

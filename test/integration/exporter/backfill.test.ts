@@ -68,6 +68,38 @@ describe('hookwatch backfill', () => {
     expect([...series.keys()].some((k) => k.startsWith(`${METRICS.endToEnd.name}_bucket{`))).toBe(true);
   });
 
+  it('writes the same file on two threads as on one, and promtool takes it', async () => {
+    // Late records and more event types than the label cap, so the windows and the cap both cross the ranges' bounds.
+    const gen = generateLog(6000, 23);
+    const lines = gen.lines.map((l, i) => (i % 11 === 0 ? l.replace(/"ts":"2026-11-20T00:/, '"ts":"2026-11-19T23:') : l));
+    const log = join(dir, 'late.jsonl');
+    writeFileSync(log, lines.map((l) => `${l}\n`).join(''));
+    const cfg = join(dir, 'capped.yaml');
+    writeFileSync(cfg, ['endpoints:', ...TEST_ENDPOINTS.map((e) => `  - { name: ${e.name}, url: "${e.url}" }`), 'exporter:', '  label_limit: 2'].join('\n'));
+    const one = join(dir, 'one.om');
+    const two = join(dir, 'two.om');
+    const a = await runCli(['backfill', '--config', cfg, '--from', log, '--out', one, '--step', '1m', '--threads', '1']);
+    expect(a.code, a.stderr).toBe(0);
+    const b = await runCli(['backfill', '--config', cfg, '--from', log, '--out', two, '--step', '1m', '--threads', '2']);
+    expect(b.code, b.stderr).toBe(0);
+    expect(b.stderr).toMatch(/backfill \[#{30}\] 100% 6000 lines/);
+    // The summary line (lines, records, skipped, samples) too; only the threads differ.
+    const summary = (r: { stderr: string }, out: string) => r.stderr.split('\n').filter((l) => l.startsWith('backfill: ')).map((l) => l.replace(out, 'OUT'));
+    expect(summary(a, one)).toEqual([expect.stringMatching(/^backfill: 6000 lines, \d+ records, \d+ skipped, \d+ samples, 1 thread → OUT$/)]);
+    expect(summary(b, two)).toEqual([(summary(a, one)[0] as string).replace('1 thread', '2 threads')]);
+    const text = readFileSync(two, 'utf8');
+    expect(text).toMatch(/event_type="other"/);
+    expect(text === readFileSync(one, 'utf8')).toBe(true);
+    const create = spawnSync(tool('promtool'), ['tsdb', 'create-blocks-from', 'openmetrics', two, join(dir, 'blocks-two')], { encoding: 'utf8' });
+    expect(create.status, create.stderr).toBe(0);
+  });
+
+  it('refuses a --threads that is not a whole positive number', async () => {
+    const r = await runCli(['backfill', '--config', join(dir, 'hookwatch.yaml'), '--from', join(dir, 'history.jsonl'), '--out', join(dir, 'x'), '--threads', '1.5']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toMatch(/^hookwatch backfill: Invalid --threads "1\.5"\. Must be a whole number of threads, like 2\.$/);
+  });
+
   it('names a missing log in one line', async () => {
     const cfg = join(dir, 'hookwatch.yaml');
     const r = await runCli(['backfill', '--config', cfg, '--from', join(dir, 'nope.jsonl'), '--out', join(dir, 'x')]);
