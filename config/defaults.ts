@@ -40,6 +40,12 @@ export const EXPORTER_DEFAULTS = {
    * bytes each, in memory and in the checkpoint).
    */
   attemptMemory: 10_000,
+  /**
+   * Unread bytes, over every file source, from which the daemon counts its
+   * backlog on every core (at start, after a restart or a kill -9, or when
+   * it fell behind): below it one thread is as fast, starting workers costs.
+   */
+  parallelCatchUpBytes: 32 * 1024 * 1024,
   /** The daemon logs at most `lines` bad lines per source per `interval`, then one line with the count suppressed. */
   badLineLog: { lines: 10, interval: duration(60) },
   ingestMaxBodyBytes: 10 * 1024 * 1024,

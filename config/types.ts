@@ -159,6 +159,8 @@ export interface ExporterConfig {
   readonly labelLimit: number;
   /** (event, endpoint) pairs remembered to number attempts of formats without a number (Svix, Convoy). */
   readonly attemptMemory?: number;
+  /** Unread bytes from which the daemon's catch-up counts on worker threads (absent: EXPORTER_DEFAULTS.parallelCatchUpBytes). */
+  readonly parallelCatchUpBytes?: number;
   readonly sources: readonly SourceConfig[];
 }
 

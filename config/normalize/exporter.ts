@@ -37,6 +37,7 @@ export function normalizeExporter(e: ExporterInput, path: (p: string) => string)
     maxLineBytes: e.max_line_bytes,
     labelLimit: e.label_limit,
     attemptMemory: e.attempt_memory,
+    parallelCatchUpBytes: e.parallel_catch_up_bytes,
     sources: e.sources.map((s, i) => source(s, names[i] as string, path)),
   };
 }

@@ -109,6 +109,7 @@ prober:
   max_line_bytes: 1048576
   label_limit: 200
   attempt_memory: 10000
+  parallel_catch_up_bytes: 33554432   # a backlog this large is counted on every core
   sources:
     - { type: file, name: deliveries, path: /var/log/webhooks/deliveries.jsonl }              # format: hookwatch
     - { type: file, name: svix, path: "/var/log/svix/*.jsonl", format: svix }

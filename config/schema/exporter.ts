@@ -87,6 +87,7 @@ export function exporterSchema(ctx: SchemaContext) {
     max_line_bytes: z.number().int().positive().default(EXPORTER_DEFAULTS.maxLineBytes).describe('Longer lines are skipped and counted as `line_too_long`.'),
     label_limit: z.number().int().positive().default(EXPORTER_DEFAULTS.labelLimit).describe('Distinct `endpoint` and `event_type` values kept before new ones become `other` (configured endpoints are exempt).'),
     attempt_memory: z.number().int().positive().default(EXPORTER_DEFAULTS.attemptMemory).describe('How many (event, endpoint) pairs are remembered to number Svix and Convoy attempts, which carry no attempt number; the oldest is forgotten first.'),
+    parallel_catch_up_bytes: z.number().int().positive().default(EXPORTER_DEFAULTS.parallelCatchUpBytes).describe('Unread bytes, over all file sources, from which the daemon counts a backlog (at start, after a restart or a kill -9, or when it fell behind) on worker threads on every core, with the same counts as one thread; it applies when every source is a single file (no glob) of a format that carries its attempt numbers (not Svix or Convoy). Checkpoints are written between the parts as they merge, so a kill -9 during the catch-up resumes from exact counts.'),
     sources: z.array(sourceSchema(ctx)).default([]).describe('Where delivery logs come from.'),
   }).superRefine((e, zctx) => {
     e.sources.forEach((s, i) => {

@@ -65,6 +65,15 @@ export class LabelGuard {
     return undefined;
   }
 
+  /**
+   * Starts the label's admitted values, as its first record does even when
+   * the value is exempt (a merge of partial states, which tallies only
+   * guarded values, calls it so the checkpoint lists the labels alike).
+   */
+  open(label: GuardedLabel): void {
+    if (!this.seen.has(label)) this.seen.set(label, new Map());
+  }
+
   /** True for values that never use the cap (configured endpoint names). */
   isExempt(label: GuardedLabel, value: string): boolean {
     return this.exempt(label, value);

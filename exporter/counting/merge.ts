@@ -53,6 +53,8 @@ function named(names: readonly string[], values: readonly string[]): Record<stri
 /** Merges one part, counted after everything merged so far. */
 export function mergePartial(engine: Engine, p: PartialState): void {
   const agg = engine.agg;
+  // Every record places both labels, endpoint first (event types are never exempt, so a part with records tallies some).
+  if (p.labels[LABEL.eventType].length > 0) for (const label of GUARDED) engine.guard.open(label);
   // 1. The cap, first come first served; overflow counted per label.
   const maps = new Map<string, Map<string, string>>();
   const overflow: { label: GuardedLabel; records: number; first: number }[] = [];

@@ -69,11 +69,16 @@ export async function startDaemon(settings: ExporterSettings, opts: DaemonOption
   });
 
   let pollSeconds = settings.pollSeconds;
+  let first = true;
+  let backlog = false;
   const loop = (async () => {
     while (!stopped) {
       let more = false;
       try {
-        more = await rt.pollFiles();
+        // A large backlog (first poll, or fallen behind) is counted on every core first, then checkpointed.
+        if ((first || backlog) && (await rt.catchUp({ stopped: () => stopped }))) tick();
+        first = false;
+        more = backlog = await rt.pollFiles();
       } catch (err) {
         opts.log.error('reading sources failed', { error: err });
       }
@@ -82,7 +87,9 @@ export async function startDaemon(settings: ExporterSettings, opts: DaemonOption
       await sleep(more ? 0 : pollSeconds * 1000);
     }
   })();
-  const tick = () => void rt.flush().catch((err: unknown) => opts.log.error('checkpoint failed', { error: err }));
+  function tick() {
+    void rt.flush().catch((err: unknown) => opts.log.error('checkpoint failed', { error: err }));
+  }
   let timer = setInterval(tick, settings.checkpointSeconds * 1000);
 
   return {

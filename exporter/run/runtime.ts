@@ -14,6 +14,9 @@ import { openFileSource } from './open.js';
 import { BadLineLog } from './bad-lines.js';
 import { Aggregates } from '../state/aggregates.js';
 import { BatchKeys } from '../state/batch-keys.js';
+import { EXPORTER_DEFAULTS } from '../../config/defaults.js';
+import { catchUp, type CatchUpOptions, type CatchUpTarget } from './catch-up.js';
+import { splittable } from './parallel.js';
 import type { ExporterSettings } from './settings.js';
 
 export interface RuntimeOptions {
@@ -117,6 +120,34 @@ export class ExporterRuntime {
       this.badLines.tick();
       return more;
     });
+  }
+
+  /**
+   * Counts a large unread backlog on worker threads (./catch-up.ts), in
+   * turn with polls; true when it counted some. Every merged piece moves
+   * its source's position with it, so a checkpoint taken meanwhile is exact.
+   */
+  catchUp(o: Pick<CatchUpOptions, 'workers' | 'workerUrl' | 'pieceBytes' | 'stopped'> = {}): Promise<boolean> {
+    return this.serial(async () => {
+      const targets = this.catchUpTargets();
+      if (!targets) return false;
+      const s = this.settings;
+      return catchUp(this.engine, targets, {
+        endpoints: s.endpoints, maxLineBytes: s.maxLineBytes, minBytes: s.parallelCatchUpBytes ?? EXPORTER_DEFAULTS.parallelCatchUpBytes, log: this.log, ...o,
+      });
+    });
+  }
+
+  /** The sources' files, when every source is one file of a format a part of a log counts alone in. */
+  private catchUpTargets(): CatchUpTarget[] | null {
+    const out: CatchUpTarget[] = [];
+    for (const s of this.settings.sources) {
+      if (s.type !== 'file' || !splittable(s)) return null;
+      const tail = this.files.find((f) => f.name === s.name)?.singleTail();
+      if (!tail) return null;
+      out.push({ source: s, tail });
+    }
+    return out;
   }
 
   private queue: Promise<unknown> = Promise.resolve();

@@ -97,6 +97,11 @@ export class FileSource {
     return { size, offset };
   }
 
+  /** The one file a single-path source follows (null for a glob). */
+  singleTail(): FileTail | null {
+    return this.files instanceof PathFile ? this.files.tail : null;
+  }
+
   /** Counts held partial last lines as complete (--once). */
   finish(): void {
     for (const t of this.files.tails()) t.finish();

@@ -101,6 +101,58 @@ export class FileTail {
     return false;
   }
 
+  /**
+   * What is left to read of the open file, for a parallel catch-up
+   * (../run/catch-up.ts): the first line not counted yet starts at
+   * `offset`; the next read would start at `readPos` (a partial line held
+   * between them). Null before a file is open, or when the path no longer
+   * names the open file (`path` mode: it was rotated while we were down).
+   */
+  async backlog(): Promise<{ readonly path: string; readonly offset: number; readonly readPos: number; readonly size: number } | null> {
+    const fh = this.fh;
+    if (!fh || !(await this.pathNamesOpenFile())) return null;
+    this.size = (await fh.stat()).size;
+    return { path: this.path, offset: this.offset, readPos: this.readPos, size: this.size };
+  }
+
+  /**
+   * After other threads read `[offset, end)` by path: did they read the
+   * file we count? The path still names it, it is at least `end` bytes
+   * long, and its first bytes are still the ones seen. Returns the head
+   * to keep (the first bytes up to `end`), or null.
+   */
+  async verifyRead(end: number): Promise<Buffer | null> {
+    const fh = this.fh;
+    if (!fh || !(await this.pathNamesOpenFile())) return null;
+    if ((await fh.stat()).size < end) return null;
+    const head = await readHead(fh, Math.min(end, FINGERPRINT_BYTES));
+    return head.length >= this.head.length && head.subarray(0, this.head.length).equals(this.head) ? head : null;
+  }
+
+  /**
+   * Moves past `lines` complete lines ending at `end` that were counted
+   * elsewhere (a parallel catch-up merged them); `head` is verifyRead's.
+   * Synchronous, so the counts and the offset move together.
+   */
+  skipCounted(end: number, lines: number, head: Buffer): void {
+    this.splitter.reset();
+    this.readPos = this.offset = this.cursor = this.lineStart = end;
+    if (this.lines !== undefined) this.lines += lines;
+    if (head.length > this.head.length) {
+      this.head = head;
+      this.fp = fingerprint(head);
+    }
+  }
+
+  private async pathNamesOpenFile(): Promise<boolean> {
+    try {
+      const s = await stat(this.path);
+      return s.dev === this.dev && s.ino === this.ino;
+    } catch {
+      return false;
+    }
+  }
+
   /** Counts a held partial last line as complete (--once: the file is done). */
   finish(): void {
     if (this.splitter.heldBytes > 0) this.offset += this.splitter.push(Buffer.from('\n')) - 1;
