@@ -3,8 +3,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TEST_ENDPOINTS } from './generate.js';
 
-/** Writes `dir/hookwatch.yaml` with these exporter sources (a YAML flow list); returns its path. */
-export function writeCrashConfig(dir: string, sources: string): string {
+/** Writes `dir/hookwatch.yaml` with these exporter sources (a YAML flow list) and `extra` exporter lines; returns its path. */
+export function writeCrashConfig(dir: string, sources: string, extra: readonly string[] = []): string {
   const path = join(dir, 'hookwatch.yaml');
   writeFileSync(path, [
     'endpoints:',
@@ -15,6 +15,7 @@ export function writeCrashConfig(dir: string, sources: string): string {
     '  checkpoint_interval: 150ms',
     '  poll_interval: 20ms',
     `  sources: ${sources}`,
+    ...extra.map((l) => `  ${l}`),
   ].join('\n'));
   return path;
 }
