@@ -1,6 +1,7 @@
 /**
  * Entry file of the parallel `export --once` worker threads (see
- * ./parallel.ts): counts each piece it is sent into a fresh partial engine
+ * ./parallel.ts) and of the daemon's parallel catch-up (./catch-up.ts):
+ * counts each piece it is sent into a fresh partial engine
  * (./count-piece.ts) and posts the partial state back. A worker entry runs
  * on load by nature; nothing imports it. It loads only the counting stages
  * (not the config schema or the exposition), so each thread stays small.
