@@ -14,11 +14,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, describe, expect, it } from 'vitest';
-import { isDefaultMetricName, METRICS } from '../../../catalog/index.js';
 import { startCli, stopAll } from '../../support/process.js';
 import { scrape } from '../../support/scrape.js';
+import { expectExactTotals, monotonicCheck } from './crash-checks.js';
 import { writeCrashConfig } from './crash-config.js';
-import { generateLog, parseExposition, prng } from './generate.js';
+import { generateLog, prng } from './generate.js';
 
 const KILLS = 16;
 /** Lines appended before rounds 0, 4, 8 and 12: about 13 MiB each, two pieces (read turns). */
@@ -29,11 +29,6 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function isMonotonic(series: string): boolean {
-  const name = series.split('{')[0] as string;
-  return !isDefaultMetricName(name) && (name.endsWith('_total') || /_(bucket|sum|count)$/.test(name));
-}
-
 describe('exactness across crashes during a parallel catch-up', () => {
   it(`${KILLS} SIGKILLs while catching up a backlog on worker threads: scraped counters never decrease, final totals are exact`, async () => {
     const cfg = writeCrashConfig(dir, '[{ type: file, path: ./deliveries.jsonl, name: main }]', ['parallel_catch_up_bytes: 65536']);
@@ -42,15 +37,7 @@ describe('exactness across crashes during a parallel catch-up', () => {
     writeFileSync(log, '');
     const rnd = prng(5);
 
-    const seen = new Map<string, number>();
-    const check = (text: string) => {
-      for (const [k, v] of parseExposition(text)) {
-        if (!isMonotonic(k)) continue;
-        const before = seen.get(k) ?? 0;
-        expect(v, `${k} went from ${before} to ${v}`).toBeGreaterThanOrEqual(before);
-        seen.set(k, v);
-      }
-    };
+    const check = monotonicCheck();
 
     let parallelRuns = 0;
     for (let k = 0; k < KILLS; k++) {
@@ -70,18 +57,7 @@ describe('exactness across crashes during a parallel catch-up', () => {
 
     const d = startCli(['export', '--config', cfg]);
     const url = (await d.waitFor(/msg=listening url=(http:\/\/\S+)/, 30_000))[1] as string;
-    const linesKey = `${METRICS.exporterLinesRead.name}{source="main"}`;
-    let final = '';
-    for (const end = Date.now() + 60_000; Date.now() < end; await sleep(100)) {
-      final = await scrape(`${url}/metrics`);
-      if (parseExposition(final).get(linesKey) === gen.lines.length) break;
-    }
-    expect(parseExposition(final).get(linesKey)).toBe(gen.lines.length);
-    check(final);
-    const got = parseExposition(final);
-    for (const [k, v] of gen.expected) expect(got.get(k), k).toBe(v);
-    const errors = [...got].filter(([k]) => k.startsWith(`${METRICS.exporterParseErrors.name}{`)).reduce((a, [, v]) => a + v, 0);
-    expect(errors).toBe(gen.badLines);
+    await expectExactTotals(url, gen, check, 60_000);
     // Not a vacuous pass: restarts did catch up on worker threads.
     expect(parallelRuns + (/caught up on worker threads/.test(d.stderr()) ? 1 : 0)).toBeGreaterThan(0);
     d.child.kill('SIGTERM');

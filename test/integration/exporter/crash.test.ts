@@ -10,11 +10,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, describe, expect, it } from 'vitest';
-import { isDefaultMetricName, METRICS } from '../../../catalog/index.js';
+import { METRICS } from '../../../catalog/index.js';
 import { startCli, stopAll } from '../../support/process.js';
 import { scrape } from '../../support/scrape.js';
+import { expectExactTotals, monotonicCheck } from './crash-checks.js';
 import { writeCrashConfig } from './crash-config.js';
-import { generateLog, parseExposition, prng } from './generate.js';
+import { generateLog, prng } from './generate.js';
 
 const KILLS = 50;
 const dir = mkdtempSync(join(tmpdir(), 'hw-crash-'));
@@ -24,12 +25,6 @@ afterAll(() => {
   stopAll();
   rmSync(dir, { recursive: true, force: true });
 });
-
-/** Counter-like samples: `_total`, and histogram `_bucket`, `_sum`, `_count` (not the process's own: they restart with it). */
-function isMonotonic(series: string): boolean {
-  const name = series.split('{')[0] as string;
-  return !isDefaultMetricName(name) && (name.endsWith('_total') || /_(bucket|sum|count)$/.test(name));
-}
 
 describe('exactness across crashes', () => {
   it(`${KILLS} SIGKILLs while writing: scraped counters never decrease, final totals are exact`, async () => {
@@ -64,15 +59,7 @@ describe('exactness across crashes', () => {
       if (carry) appendFileSync(log, carry);
     })();
 
-    const seen = new Map<string, number>();
-    const check = (text: string) => {
-      for (const [k, v] of parseExposition(text)) {
-        if (!isMonotonic(k)) continue;
-        const before = seen.get(k) ?? 0;
-        expect(v, `${k} went from ${before} to ${v}`).toBeGreaterThanOrEqual(before);
-        seen.set(k, v);
-      }
-    };
+    const check = monotonicCheck();
 
     let scrapes = 0;
     for (let k = 0; k < KILLS; k++) {
@@ -101,21 +88,7 @@ describe('exactness across crashes', () => {
 
     const d = startCli(['export', '--config', cfg]);
     const url = (await d.waitFor(/msg=listening url=(http:\/\/\S+)/))[1] as string;
-    const linesKey = `${METRICS.exporterLinesRead.name}{source="main"}`;
-    // Wait until the daemon has caught up; the assertions below then show any difference.
-    let final = '';
-    for (const end = Date.now() + 20_000; Date.now() < end; await sleep(100)) {
-      final = await scrape(`${url}/metrics`);
-      if (parseExposition(final).get(linesKey) === gen.lines.length) break;
-    }
-    expect(parseExposition(final).get(linesKey)).toBe(gen.lines.length);
-    check(final);
-    const got = parseExposition(final);
-    for (const [k, v] of gen.expected) expect(got.get(k), k).toBe(v);
-    const deliveries = [...got].filter(([k]) => k.startsWith(`${METRICS.deliveries.name}{`)).reduce((a, [, v]) => a + v, 0);
-    expect(deliveries).toBe(gen.lines.length - gen.badLines);
-    const errors = [...got].filter(([k]) => k.startsWith(`${METRICS.exporterParseErrors.name}{`)).reduce((a, [, v]) => a + v, 0);
-    expect(errors).toBe(gen.badLines);
+    const got = await expectExactTotals(url, gen, check, 20_000);
     expect(got.get(`${METRICS.exporterRotations.name}{source="main"}`)).toBe(1);
     d.child.kill('SIGTERM');
     expect(await d.exited()).toBe(0);

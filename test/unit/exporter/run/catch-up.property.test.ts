@@ -59,6 +59,25 @@ function expectSameCheckpoint(sub: string): void {
   expect(a).toEqual(b);
 }
 
+/**
+ * From the state folder `one` (and its copy `two`), one runtime polls to
+ * the end, the other catches up on two workers first; both checkpoint.
+ * Expects the same `/metrics` and checkpoint; returns them and whether
+ * the catch-up ran.
+ */
+async function oneVersusTwo(sub: string, settingsIn: (state: string) => ExporterSettings, pieceBytes?: number): Promise<{ snapshot: string; caughtUp: boolean }> {
+  const one = await ExporterRuntime.open(settingsIn('one'), { version: 't', now });
+  await drain(one);
+  await one.close();
+  const two = await ExporterRuntime.open(settingsIn('two'), { version: 't', now });
+  const caughtUp = await two.catchUp({ workers: 2, workerUrl: WORKER, ...(pieceBytes ? { pieceBytes } : {}) });
+  await drain(two);
+  await two.close();
+  expect(two.snapshot).toBe(one.snapshot);
+  expectSameCheckpoint(sub);
+  return { snapshot: one.snapshot, caughtUp };
+}
+
 const text = (f: LogFile) => f.lines.join('\n') + (f.newlineAtEnd && f.lines.length ? '\n' : '');
 
 let run = 0;
@@ -81,17 +100,7 @@ describe('parallel catch-up', () => {
         cpSync(join(dir, sub, 'state'), join(dir, sub, 'one'), { recursive: true });
         cpSync(join(dir, sub, 'state'), join(dir, sub, 'two'), { recursive: true });
 
-        const one = await ExporterRuntime.open(settings(sub, logs.length, labelLimit, 'one'), { version: 't', now });
-        await drain(one);
-        await one.flush();
-        const two = await ExporterRuntime.open(settings(sub, logs.length, labelLimit, 'two'), { version: 't', now });
-        if (await two.catchUp({ workers: 2, workerUrl: WORKER, pieceBytes })) caughtUp++;
-        await drain(two);
-        await two.flush();
-        expect(two.snapshot).toBe(one.snapshot);
-        expectSameCheckpoint(sub);
-        await one.close();
-        await two.close();
+        if ((await oneVersusTwo(sub, (state) => settings(sub, logs.length, labelLimit, state), pieceBytes)).caughtUp) caughtUp++;
       }), { numRuns: 30 });
     // Not a vacuous pass: most runs had a backlog to catch up.
     expect(caughtUp).toBeGreaterThan(15);
@@ -114,19 +123,9 @@ describe('parallel catch-up', () => {
       }));
       writeFileSync(join(dir, sub, `s${f}.log`), `${lines.join('\n')}\n`);
     }
-    const s = (state: string) => ({ ...settings(sub, 2, 3, state), maxLineBytes: 100_000 });
-    const one = await ExporterRuntime.open(s('one'), { version: 't', now });
-    await drain(one);
-    await one.flush();
-    expect(one.snapshot).toMatch(/endpoint="other"/);
-    expect(one.snapshot).toMatch(/endpoint="ep-1-early-0"/);
-    const two = await ExporterRuntime.open(s('two'), { version: 't', now });
-    expect(await two.catchUp({ workers: 2, workerUrl: WORKER })).toBe(true);
-    await drain(two);
-    await two.flush();
-    expect(two.snapshot).toBe(one.snapshot);
-    expectSameCheckpoint(sub);
-    await one.close();
-    await two.close();
+    const r = await oneVersusTwo(sub, (state) => ({ ...settings(sub, 2, 3, state), maxLineBytes: 100_000 }));
+    expect(r.caughtUp).toBe(true);
+    expect(r.snapshot).toMatch(/endpoint="other"/);
+    expect(r.snapshot).toMatch(/endpoint="ep-1-early-0"/);
   }, 120_000);
 });
