@@ -54,11 +54,19 @@ export interface CatchUpOptions {
   readonly workers?: number;
   /** The worker entry (default ./range-worker.js beside this module; tests running the sources point it at dist/). */
   readonly workerUrl?: URL;
-  /** Largest piece (default BUDGET: one turn; a turn cut smaller merges to the same). */
+  /**
+   * Largest piece (default: the backlog / (4 × workers), one turn to 32 MiB): a turn is cut into pieces no larger, and
+   * consecutive pieces of one source with no other source's between them
+   * (all of them, with one source) are joined up to it; either way the
+   * lines merge in the same order.
+   */
   readonly pieceBytes?: number;
   /** Checked between pieces: true stops the catch-up (the daemon is stopping). */
   readonly stopped?: () => boolean;
 }
+
+/** Fewer, larger pieces cost less to start, send and merge; about four per worker keep the cores busy to the end. */
+const MAX_PIECE = 32 << 20;
 
 interface Backlog {
   readonly path: string;
@@ -84,7 +92,7 @@ export async function catchUp(engine: Engine, targets: readonly CatchUpTarget[],
   }
   const unread = backlogs.reduce((n, b) => n + (b ? b.size - b.offset : 0), 0);
   if (unread < o.minBytes) return false;
-  const pieces = plan(backlogs, o.pieceBytes ?? BUDGET);
+  const pieces = plan(backlogs, o.pieceBytes ?? Math.min(MAX_PIECE, Math.max(BUDGET, Math.ceil(unread / (4 * workers)))));
   if (pieces.length === 0) return false;
 
   const started = Date.now();
@@ -133,7 +141,13 @@ function plan(backlogs: readonly (Backlog | null)[], pieceBytes: number): Piece[
   const perSource = backlogs.map((b, source) => (b ? turnsOf(source, b, pieceBytes) : []));
   const out: Piece[] = [];
   for (let j = 0; perSource.some((ps) => j < ps.length); j++) {
-    for (const ps of perSource) out.push(...(ps[j] ?? []));
+    for (const ps of perSource) {
+      for (const p of ps[j] ?? []) {
+        const last = out.at(-1);
+        if (last && last.source === p.source && last.end === p.start && (p.end as number) - last.start <= pieceBytes) out[out.length - 1] = { ...last, end: p.end };
+        else out.push(p);
+      }
+    }
   }
   return out;
 }
@@ -155,7 +169,7 @@ function turnsOf(source: number, b: Backlog, pieceBytes: number): Piece[][] {
     for (let j = 0; start < complete; j++) {
       const end = lineStartBefore(fd, Math.min(b.readPos + (j + 1) * BUDGET, b.size));
       const turn: Piece[] = [];
-      for (let at = start + pieceBytes; start < end; at += pieceBytes) {
+      for (let at = start + Math.min(pieceBytes, BUDGET); start < end; at += pieceBytes) {
         const cut = at >= end ? end : lineStartBefore(fd, at);
         if (cut <= start) continue;
         turn.push({ source, path: b.path, start, end: cut, finish: false });
