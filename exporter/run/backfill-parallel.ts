@@ -37,10 +37,17 @@ export interface BackfillJob {
   readonly stepSeconds: number;
 }
 
-/** Records counted one after the other, opened by a record of window `window` (-Infinity: the range's records before its first window). */
+/**
+ * Records counted one after the other, opened by a record of window
+ * `window` (-Infinity: the range's records before its first window). The
+ * partial state travels as its JSON text, parsed just before its merge:
+ * a piece's many small segments, cloned as objects, would all be live in
+ * the main thread's young generation at once, and each scavenge would copy
+ * them (measured: scavenges of 20–180 ms, 0.5 s of GC on 300k lines).
+ */
 export interface BackfillSegment {
   readonly window: number;
-  readonly partial: PartialState;
+  readonly partial: string;
 }
 
 /** A worker's answer for piece `id`. */
@@ -79,7 +86,7 @@ export async function backfillParallel(o: BackfillOptions, p: BackfillParallelOp
   for await (const d of answers) {
     for (const seg of d.segments) {
       timeline.reach(seg.window, engine.agg);
-      mergePartial(engine, seg.partial);
+      mergePartial(engine, JSON.parse(seg.partial) as PartialState);
     }
     lines += d.lines;
     records += d.records;

@@ -31,7 +31,7 @@ port.on('message', ({ id, piece }: { id: number; piece: Piece }) => {
   let lines = 0;
   let records = 0;
   const close = () => {
-    if (counted > 0) segments.push({ window, partial: engine.partialState() });
+    if (counted > 0) segments.push({ window, partial: JSON.stringify(engine.partialState()) });
   };
   const consumed = readRange(piece.path, piece.start, piece.end, {
     line: (text) => {
