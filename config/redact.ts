@@ -10,7 +10,7 @@
  *   credentials and query values of its URLs), masked wherever they appear.
  */
 import type { Config } from './types.js';
-import { maskSecrets, Secret } from './secret.js';
+import { Secret, secretMask } from './secret.js';
 
 const MASK = '***';
 /** `scheme://userinfo@`: the userinfo runs to the last `@` before the path, query or fragment. */
@@ -58,12 +58,13 @@ function decoded(s: string): string {
 
 /**
  * Masks every URL's credentials and query values, then the given secrets
- * wherever they appear (longest first, so a secret containing another is
- * masked whole): for any text shown to a person.
+ * wherever they appear (`secretMask`: prepared once, so each text costs
+ * about its length however many secrets there are; overlapping secrets
+ * are masked whole): for any text shown to a person.
  */
 export function masker(secrets: readonly Secret[]): (text: string) => string {
-  const sorted = [...secrets].sort((a, b) => b.reveal().length - a.reveal().length);
-  return (text) => (text ? maskSecrets(maskUrls(text), sorted) : text);
+  const maskSecrets = secretMask(secrets);
+  return (text) => (text ? maskSecrets(maskUrls(text)) : text);
 }
 
 /** `masker` over the config's secrets. */

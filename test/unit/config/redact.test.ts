@@ -1,6 +1,6 @@
 /** The one mask for URLs and config secrets, shared by errors, the CLI and the status page. */
 import { describe, expect, it } from 'vitest';
-import { maskUrls, publicUrl, redactor } from '../../../config/index.js';
+import { masker, maskUrls, publicUrl, redactor, Secret } from '../../../config/index.js';
 import { configFromYaml } from '../../support/config.js';
 
 describe('maskUrls', () => {
@@ -34,6 +34,37 @@ describe('redactor', () => {
   it('survives a query value that is not valid percent-encoding', () => {
     const config = configFromYaml('endpoints:\n  - name: a\n    url: "http://127.0.0.1:1/hook?token=%25zzsecret"\n');
     expect(redactor(config)('said %zzsecret')).toBe('said <secret>');
+  });
+});
+
+describe('masker', () => {
+  /** A secret that counts how often its value is read. */
+  class CountingSecret extends Secret {
+    reads = 0;
+    override reveal(): string {
+      this.reads += 1;
+      return super.reveal();
+    }
+  }
+
+  it('reads each secret once when it is made, not once per text (a fleet has one per endpoint)', () => {
+    const secrets = Array.from({ length: 2000 }, (_, i) => new CountingSecret(`whsec_endpoint${i}`, 'inline'));
+    const mask = masker(secrets);
+    const before = secrets.reduce((n, s) => n + s.reads, 0);
+    for (let i = 0; i < 500; i++) expect(mask(`endpoint ${i} said whsec_endpoint${i} and whsec_endpoint${i + 1}x`)).toBe(`endpoint ${i} said <secret> and <secret>x`);
+    expect(secrets.reduce((n, s) => n + s.reads, 0)).toBe(before);
+  });
+
+  it('masks overlapping secrets whole, so no part of either shows', () => {
+    const mask = masker([new Secret('ABCDEFGH', 'inline'), new Secret('xxABC', 'inline')]);
+    expect(mask('0xxABCDEFGHyy')).toBe('0<secret>yy');
+    expect(mask('ABCDEFGHABCDEFGH, xxABC')).toBe('<secret><secret>, <secret>');
+    expect(mask('ABCDEFG xxAB abc')).toBe('ABCDEFG xxAB abc');
+  });
+
+  it('masks the longest of secrets that start alike, and ignores values under 4 characters', () => {
+    const mask = masker([new Secret('tok1', 'inline'), new Secret('tok1-long-secret', 'inline'), new Secret('abc', 'inline')]);
+    expect(mask('a tok1-long-secret, a tok1, abc')).toBe('a <secret>, a <secret>, abc');
   });
 });
 
