@@ -63,21 +63,28 @@ export async function startMetricsServer(o: MetricsServerOptions): Promise<Runni
 }
 
 /**
- * Writes the page as it is rendered: each piece goes to the socket, waiting
- * for it to drain when its buffer is full, so neither the render nor the
- * whole page's text holds the event loop or the heap. A client that goes
- * away stops the render.
+ * Writes the page as it is rendered (`writePieces`), so neither the render
+ * nor the whole page's text holds the event loop or the heap.
  */
 async function streamMetrics(store: MetricStore, res: ServerResponse): Promise<void> {
   res.writeHead(200, { 'content-type': MetricStore.contentType, 'cache-control': 'no-store' });
+  if (await writePieces(res, store.chunks())) res.end(await processMetrics({ [LABEL.component]: 'prober' }));
+}
+
+/**
+ * Writes each piece to the response as it is made, waiting for the socket
+ * to drain when its buffer is full, so a large body is never held whole.
+ * A client that goes away stops the pieces; resolves whether it stayed
+ * (the caller then ends the response).
+ */
+export async function writePieces(res: ServerResponse, pieces: AsyncIterable<string>): Promise<boolean> {
   let gone = false;
   res.once('close', () => { gone = true; });
-  for await (const chunk of store.chunks()) {
-    if (gone) return;
-    if (!res.write(chunk)) await drainedOrClosed(res);
+  for await (const piece of pieces) {
+    if (gone) return false;
+    if (!res.write(piece)) await drainedOrClosed(res);
   }
-  if (gone) return;
-  res.end(await processMetrics({ [LABEL.component]: 'prober' }));
+  return !gone;
 }
 
 /** Resolves at the response's next `drain` or its `close` (which follows any error), leaving no listener behind. */

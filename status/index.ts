@@ -6,14 +6,15 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Config } from '../config/index.js';
-import type { ProbeOutcome, ProbeTarget, Route } from '../prober/index.js';
+import { writePieces, type ProbeOutcome, type ProbeTarget, type Route } from '../prober/index.js';
 import type { StatusModel } from './api-types.js';
 import { DeliveryWindow, type DeliveryFiguresSource } from './delivery.js';
 import { EventHub } from './events.js';
 import { historyLimits, StatusHistory, type HistoryLimits } from './history.js';
-import { buildStatus } from './model.js';
+import { statusJson } from './json.js';
+import { buildStatus, statusParts, type ModelInput } from './model.js';
 import { assetRoutes } from './page/assets.js';
-import { PAGE_CSP, renderPage } from './page/html.js';
+import { PAGE_CSP, pageAround, scriptSafe } from './page/html.js';
 
 export type { DeliveryFiguresSource, DeliveryTotals } from './delivery.js';
 export type { StatusModel } from './api-types.js';
@@ -54,7 +55,12 @@ export class StatusPage {
     this.#opts = opts;
     this.#now = opts.now ?? (() => Date.now() / 1000);
     this.history = new StatusHistory(opts.history);
-    this.#hub = new EventHub({ payload: async () => JSON.stringify(await this.model()) });
+    // Built in pieces like /api/status, so a push to open pages never holds the event loop for the whole fleet.
+    this.#hub = new EventHub({ payload: async () => {
+      let json = '';
+      for await (const piece of await this.pieces()) json += piece;
+      return json;
+    } });
     if (opts.deliveryFigures) {
       this.#delivery = new DeliveryWindow();
       this.#sampler = setInterval(() => void this.#sample(), EXPORTER_SAMPLE_SECONDS * 1000).unref();
@@ -74,16 +80,25 @@ export class StatusPage {
     this.#hub.notify();
   };
 
-  /** The current status (what `/api/status` returns). */
+  /** The current status (what `/api/status` returns), whole. */
   async model(): Promise<StatusModel> {
+    return buildStatus(await this.#input());
+  }
+
+  /** The current status as JSON text in pieces (`statusJson`): what `/api/status` writes. */
+  async pieces(): Promise<AsyncGenerator<string, void, undefined>> {
+    return statusJson(statusParts(await this.#input()));
+  }
+
+  async #input(): Promise<ModelInput> {
     const source = this.#source;
     if (!source) throw new Error('status page has no prober attached');
     this.#sync();
     if (this.#delivery && this.#delivery.newestAt === undefined) await this.#sample();
-    return buildStatus({
+    return {
       config: source.config, targets: source.targets, history: this.history, now: this.#now(), version: this.#opts.version,
       ...(this.#delivery ? { delivery: this.#delivery } : {}),
-    });
+    };
   }
 
   /** After a reload: drop rings of removed targets, apply a new history size. */
@@ -99,13 +114,18 @@ export class StatusPage {
     return {
       '/': async (req, res) => {
         if (!allowGet(req, res)) return;
-        const html = renderPage(await this.model());
-        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'content-security-policy': PAGE_CSP, 'x-content-type-options': 'nosniff' }).end(html);
+        // Written as it is built, like /api/status: the data block is the same JSON, made script-safe piece by piece.
+        const parts = statusParts(await this.#input());
+        const [before, after] = pageAround(parts.head);
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'content-security-policy': PAGE_CSP, 'x-content-type-options': 'nosniff' });
+        res.write(before);
+        if (await writePieces(res, scriptSafePieces(statusJson(parts)))) res.end(after);
       },
       '/api/status': async (req, res) => {
         if (!allowGet(req, res)) return;
-        const body = JSON.stringify(await this.model(), null, 2);
-        res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }).end(body);
+        const pieces = await this.pieces();
+        res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+        if (await writePieces(res, pieces)) res.end();
       },
       '/api/events': this.#hub.route,
       ...assetRoutes(),
@@ -129,6 +149,10 @@ export class StatusPage {
       // The exporter is stopping or busy: the page keeps its last figures.
     }
   }
+}
+
+async function* scriptSafePieces(pieces: AsyncIterable<string>): AsyncGenerator<string, void, undefined> {
+  for await (const piece of pieces) yield scriptSafe(piece);
 }
 
 function allowGet(req: IncomingMessage, res: ServerResponse): boolean {

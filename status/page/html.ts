@@ -5,6 +5,7 @@
  */
 import { ASSETS } from './assets.js';
 import type { StatusModel } from '../api-types.js';
+import type { StatusHead } from '../model.js';
 
 /** Escapes text for HTML element content and double-quoted attributes. */
 export function escapeHtml(s: string): string {
@@ -16,15 +17,19 @@ export function escapeHtml(s: string): string {
  * close the element, and the line separators JavaScript once rejected.
  */
 export function jsonForScript(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return scriptSafe(JSON.stringify(value));
+}
+
+/** `jsonForScript` for JSON text already written; any piece of it may be passed alone. */
+export function scriptSafe(json: string): string {
+  return json.replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
 /** Content-Security-Policy of the page: nothing loads from anywhere but the prober. */
 export const PAGE_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
-/** The whole page for a model. */
 /** What history is kept, e.g. "120 probes per check (2 h at the fastest check), shortened to fit the 64 MiB memory budget". */
-export function historyText(model: StatusModel): string {
+export function historyText(model: Pick<StatusModel, 'history'>): string {
   const h = model.history;
   const span = h.spanSeconds === null ? '' : ` (${spanText(h.spanSeconds)} at the fastest check)`;
   const why = h.limitedBy === 'memory_budget' ? `, shortened to fit the ${Math.round(h.budgetBytes / 2 ** 20)} MiB memory budget` : '';
@@ -38,9 +43,16 @@ function spanText(seconds: number): string {
   return `${Math.round(seconds)} s`;
 }
 
+/** The whole page for a model. */
 export function renderPage(model: StatusModel): string {
+  const [before, after] = pageAround(model);
+  return `${before}${jsonForScript(model)}${after}`;
+}
+
+/** The page before and after its data block, which is the model's JSON passed through `scriptSafe`. */
+export function pageAround(model: StatusHead): [string, string] {
   const grafana = model.links.grafana.map((d) => `<a href="${escapeHtml(d.url)}" rel="noopener">${escapeHtml(d.title)}</a>`).join('\n        ');
-  return `<!doctype html>
+  return [`<!doctype html>
 <html lang="en">
 <head>
   <meta charset="utf-8">
@@ -76,8 +88,8 @@ export function renderPage(model: StatusModel): string {
     · history: ${escapeHtml(historyText(model))}
   </footer>
   <div id="tip" class="tip" role="tooltip" hidden></div>
-  <script id="status-data" type="application/json">${jsonForScript(model)}</script>
+  <script id="status-data" type="application/json">`, `</script>
 </body>
 </html>
-`;
+`];
 }
