@@ -2,7 +2,10 @@
 // health checks every 60 s) vs blackbox_exporter 0.23 driven by a real
 // Prometheus 2.42 scraping the same 2N probe targets at 60 s, same
 // receivers (a fixed 50 ms delay), same run, one tool after the other.
-//   npm run bench:fleet -- --sizes 1000,3000,10000 --minutes 5 [--growth-minutes 2] [--warmup 70] [--no-write]
+//   npm run bench:fleet -- --sizes 1000,3000,10000 --minutes 5 [--growth-minutes 2] [--warmup 70] [--no-write] [--skip-peer]
+// --skip-peer runs hookwatch alone (while iterating; implies --no-write).
+// The runner's diagnostics (FLEET_DIAG, FLEET_CPU_PROF) are described in
+// bench/fleet/hookwatch-runner.mjs.
 // The largest size runs --minutes, the others --growth-minutes (default:
 // --minutes). Prints the markdown table and writes it to BENCHMARKS.md.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -19,6 +22,7 @@ const { values: args } = parseArgs({
     warmup: { type: 'string', default: '70' },
     receivers: { type: 'string', default: '4' },
     'no-write': { type: 'boolean', default: false },
+    'skip-peer': { type: 'boolean', default: false },
   },
 });
 const SIZES = args.sizes.split(',').map(Number).sort((a, b) => a - b);
@@ -134,6 +138,13 @@ async function runHookwatch(n, minutes, dir) {
   const receivers = await recv.stats();
   hw.child.stdin.write('report\n');
   const report = JSON.parse(await hw.nextLine());
+  // One /api/status (the whole fleet's model), read here, outside the prober's process, timed.
+  const t0 = performance.now();
+  const statusText = await fetch(`${url}/api/status`).then((r) => r.text());
+  const api = { seconds: (performance.now() - t0) / 1000, bytes: statusText.length };
+  const status = JSON.parse(statusText);
+  hw.child.stdin.write('loop\n');
+  api.loopMax = JSON.parse(await hw.nextLine()).max;
   const afterApi = procStats(pid);
   const window = `${Math.round(Date.now() / 1000 - startedAt)}s`;
   const up = await prom.query(`min_over_time(up{job="hookwatch"}[${window}])`);
@@ -152,7 +163,9 @@ async function runHookwatch(n, minutes, dir) {
     error: report.error,
     probes: report.error.n + report.failures,
     failures: report.failures,
-    history: report.history,
+    loop: report.loop,
+    api,
+    history: status.history,
     render: { max: Math.max(...renders.map((r) => r.seconds)), median: quantile(renders.map((r) => r.seconds), 0.5), series: renders.at(-1)?.series, bytes: renders.at(-1)?.bytes },
     scrape: { up: Number(up[0]?.value[1] ?? 0), count: Number(scrapes[0]?.value[1] ?? 0), maxSeconds: Number(scrapeMax[0]?.value[1] ?? NaN), samples: Number(samples[0]?.value[1] ?? NaN) },
     receiverLate: receivers,
@@ -209,6 +222,8 @@ async function runBlackbox(n, minutes, dir) {
   };
 }
 
+/** The peer's figures when --skip-peer leaves it out. */
+const SKIPPED = { cpuPerMinute: NaN, peakRss: NaN, error: { p50: NaN, p99: NaN }, probes: NaN, failures: NaN, receiverLate: { p99: NaN } };
 const results = [];
 const loadBefore = loadavg()[0];
 for (const n of SIZES) {
@@ -217,7 +232,7 @@ for (const n of SIZES) {
   try {
     const hookwatch = await runHookwatch(n, minutes, mkdtempSync(join(dir, 'hw-')));
     log(`hookwatch ${n}:`, JSON.stringify(hookwatch));
-    const blackbox = await runBlackbox(n, minutes, mkdtempSync(join(dir, 'bb-')));
+    const blackbox = args['skip-peer'] ? SKIPPED : await runBlackbox(n, minutes, mkdtempSync(join(dir, 'bb-')));
     log(`blackbox ${n}:`, JSON.stringify(blackbox));
     results.push({ n, minutes, hookwatch, blackbox, load: loadavg()[0] });
   } finally {
@@ -246,9 +261,11 @@ ${row('**CPU ratio hookwatch / blackbox**', '≤ 0.5', (r) => `**${f(r.hookwatch
 ${row('start drift p50 / p99 ms (hookwatch)', 'p99 ≤ 50', (r) => `${ms(r.hookwatch.drift.p50)} / **${ms(r.hookwatch.drift.p99)}**`)}
 ${row('latency error p50 / p99 ms, hookwatch', 'p99 ≤ 5', (r) => `${ms(r.hookwatch.error.p50, 2)} / **${ms(r.hookwatch.error.p99, 2)}**`)}
 ${row('latency error p50 / p99 ms, blackbox_exporter', '', (r) => `${ms(r.blackbox.error.p50, 2)} / ${ms(r.blackbox.error.p99, 2)}`)}
+${row('event loop delay max / p99 ms in the window (hookwatch)', '', (r) => `${ms(r.hookwatch.loop.max)} / ${ms(r.hookwatch.loop.p99)}`)}
 ${row('receivers\' own lateness p99 ms (hookwatch run / blackbox run)', '', (r) => `${ms(r.hookwatch.receiverLate.p99, 2)} / ${ms(r.blackbox.receiverLate.p99, 2)}`)}
 ${row('peak RSS MiB, hookwatch (status history included)', '≤ 300', (r) => `**${mib(r.hookwatch.peakRss)}**`)}
 ${row('peak RSS MiB, hookwatch after one /api/status', '', (r) => mib(r.hookwatch.peakRssAfterApi))}
+${row('one /api/status after the window: s / MiB / event loop delay max ms', '', (r) => `${f(r.hookwatch.api.seconds, 2)} / ${mib(r.hookwatch.api.bytes)} / ${ms(r.hookwatch.api.loopMax)}`)}
 ${row('peak RSS MiB, blackbox_exporter', '', (r) => mib(r.blackbox.peakRss))}
 ${row('status history kept per check (64 MiB budget)', '', (r) => `${r.hookwatch.history?.probesPerCheck ?? '–'} probes, ${f((r.hookwatch.history?.spanSeconds ?? NaN) / 60, 0)} min`)}
 ${row('series exposed by hookwatch (/metrics lines)', '—', (r) => String(r.hookwatch.render.series ?? '–'))}
@@ -260,5 +277,5 @@ ${row('failed probes (hookwatch / blackbox)', '', (r) => `${r.hookwatch.failures
 
 At ${big.n.toLocaleString('en-US')} endpoints: CPU ratio ${f(big.hookwatch.cpuPerMinute / big.blackbox.cpuPerMinute, 2)} (goal ≤ 0.5: ${verdict(big.hookwatch.cpuPerMinute / big.blackbox.cpuPerMinute <= 0.5)}); start drift p99 ${ms(big.hookwatch.drift.p99)} ms (≤ 50: ${verdict(big.hookwatch.drift.p99 <= 0.05)}); latency error p99 ${ms(big.hookwatch.error.p99, 2)} ms (≤ 5: ${verdict(big.hookwatch.error.p99 <= 0.005)}); peak RSS ${mib(big.hookwatch.peakRss)} MiB (≤ 300: ${verdict(big.hookwatch.peakRss <= 300 * 2 ** 20)}); /metrics ${f(big.hookwatch.render.max, 3)} s (≤ 1: ${verdict(big.hookwatch.render.max <= 1)}), every Prometheus scrape up: ${verdict(big.hookwatch.scrape.up === 1)}.
 `;
-if (!args['no-write']) writeSection('fleet', table);
+if (!args['no-write'] && !args['skip-peer']) writeSection('fleet', table);
 console.log(table);
