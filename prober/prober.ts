@@ -32,6 +32,8 @@ export class Prober {
   readonly metrics: ProberMetrics;
   #config: Config;
   #targets: ProbeTarget[];
+  /** `targetKey` and region of every current target: a probe that finishes after its target left records nothing. */
+  #current = new Set<string>();
   readonly #scheduler = new Scheduler();
   readonly #sequence = new Map<string, number>();
   readonly #lastSuccess = new Map<string, boolean>();
@@ -44,6 +46,7 @@ export class Prober {
     // The mode and buckets are the first config's: a histogram's buckets cannot change while it is served.
     this.metrics = new ProberMetrics(opts.version, { mode: config.prober.metrics, durationBuckets: config.prober.durationBuckets });
     this.#targets = buildTargets(config, opts.readFile);
+    this.#current = currentKeys(this.#targets);
     for (const t of this.#targets) this.metrics.initTarget(t.endpoint.name, t.check.kind, t.region, t.endpoint.metrics);
     this.metrics.maintenanceFrom(() => this.maintenanceAt((opts.now?.() ?? Date.now() / 1000) * 1000));
   }
@@ -69,6 +72,8 @@ export class Prober {
       sequence,
     };
     const outcome = await runCheck(target, env);
+    // Removed by a reload while it ran (or its region changed): its series and history are gone and stay gone.
+    if (!this.#current.has(currentKey(target))) return outcome;
     this.metrics.record(outcome, target.region);
     this.#logOutcome(key, outcome);
     this.#opts.onResult?.(outcome, target);
@@ -107,6 +112,7 @@ export class Prober {
     for (const e of this.#config.endpoints) if (!stayingEndpoints.has(e.name)) this.metrics.removeEndpoint(e.name, this.#config.prober.region);
     this.#config = config;
     this.#targets = next;
+    this.#current = currentKeys(next);
     for (const t of next) {
       const oldMode = oldModes.get(targetKey(t.endpoint.name, t.check.kind));
       const isNew = regionChanged || oldMode === undefined;
@@ -153,6 +159,14 @@ export class Prober {
     else if (o.success) this.#opts.log?.info('probe up', fields);
     else this.#opts.log?.warn('probe down', fields);
   }
+}
+
+function currentKey(t: ProbeTarget): string {
+  return `${targetKey(t.endpoint.name, t.check.kind)}\u0000${t.region}`;
+}
+
+function currentKeys(targets: readonly ProbeTarget[]): Set<string> {
+  return new Set(targets.map(currentKey));
 }
 
 /**
