@@ -5,12 +5,14 @@
  *
  * Starts are spread (`spread.ts`): a job probes at a stable place in its
  * interval from a hash of its key, never all jobs at the top of the second.
- * Every job has its own timer and its run is never awaited by another's, so
- * a slow probe delays nothing but its own next run.
+ * Every job has its own place in one timer queue (`timer-queue.ts`: a heap
+ * and a single Node timer, not a Node timer per job) and its run is never
+ * awaited by another's, so a slow probe delays nothing but its own next run.
  */
 import { createTask, type ScheduledTask } from 'node-cron';
 import type { Schedule } from '../config/index.js';
 import { nextSlot, spreadFraction } from './spread.js';
+import { TimerQueue, type Timed } from './timer-queue.js';
 
 export interface Job {
   readonly key: string;
@@ -38,9 +40,11 @@ export const CRON_SPREAD_MAX_MS = 60_000;
 export class Scheduler {
   readonly #entries = new Map<string, Entry>();
   readonly #clock: () => number;
+  readonly #queue: TimerQueue;
 
   constructor(clock: () => number = Date.now) {
     this.#clock = clock;
+    this.#queue = new TimerQueue(clock);
   }
 
   get keys(): string[] {
@@ -55,10 +59,13 @@ export class Scheduler {
   add(job: Job, runNow: boolean | number = true): void {
     this.remove(job.key);
     const entry: Entry = { job, stop: () => undefined };
-    const timers = new Set<NodeJS.Timeout>();
+    const queue = this.#queue;
+    // One-off starts (a cron match's offset, the first run): made only when needed.
+    let timers: Set<Timed> | undefined;
     const at = (plannedMs: number, fn: () => void): void => {
-      const t = setTimeout(() => { timers.delete(t); fn(); }, Math.max(0, plannedMs - this.#clock()));
-      timers.add(t);
+      const item: Timed = { at: plannedMs, fire: () => { timers?.delete(item); fn(); } };
+      (timers ??= new Set()).add(item);
+      queue.push(item);
     };
     const fire = (plannedMs: number): void => {
       if (entry.running) {
@@ -90,22 +97,28 @@ export class Scheduler {
     } else {
       const every = job.schedule.every.seconds * 1000;
       periodMs = every;
-      let timer: NodeJS.Timeout;
-      const tick = (planned: number): void => {
-        fire(planned);
-        // A prober stalled for more than an interval resumes at its next slot, not with a burst.
-        let next = planned + every;
-        if (next < this.#clock() - every) next = nextSlot(job.key, every, this.#clock());
-        timer = setTimeout(() => tick(next), Math.max(0, next - this.#clock()));
+      // The same item goes back into the queue for every slot: a run allocates no timer.
+      const slot: Timed = {
+        at: 0,
+        fire: () => {
+          const planned = slot.at;
+          fire(planned);
+          // A prober stalled for more than an interval resumes at its next slot, not with a burst.
+          let next = planned + every;
+          if (next < this.#clock() - every) next = nextSlot(job.key, every, this.#clock());
+          slot.at = next;
+          if (!slot.cancelled) queue.push(slot);
+        },
       };
       firstSlotMs = nextSlot(job.key, every, this.#clock());
-      timer = setTimeout(() => tick(firstSlotMs), Math.max(0, firstSlotMs - this.#clock()));
-      stopSchedule = () => clearTimeout(timer);
+      slot.at = firstSlotMs;
+      queue.push(slot);
+      stopSchedule = () => queue.cancel(slot);
     }
     entry.stop = () => {
       stopSchedule();
-      for (const t of timers) clearTimeout(t);
-      timers.clear();
+      for (const t of timers ?? []) queue.cancel(t);
+      timers?.clear();
     };
     this.#entries.set(job.key, entry);
     if (runNow !== false) {
@@ -126,6 +139,9 @@ export class Scheduler {
 
   /** Stops every schedule and waits for running jobs to finish. */
   async stop(): Promise<void> {
-    await Promise.all(this.keys.map((k) => this.remove(k)));
+    const running = this.keys.map((k) => this.remove(k));
+    // Nothing is scheduled any more: no timer may hold the process.
+    this.#queue.stop();
+    await Promise.all(running);
   }
 }
