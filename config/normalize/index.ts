@@ -23,7 +23,7 @@ export function normalize(raw: RawConfig, file: string): Config {
   const endpoints = normalizeEndpoints(raw, defaults, path);
   const byName = new Map(endpoints.map((e) => [e.name, e]));
   const routes = raw.notify.routes ?? {};
-  return deepFreeze({
+  return deepFreeze(shareEqual({
     file,
     endpoints,
     prober: {
@@ -63,7 +63,7 @@ export function normalize(raw: RawConfig, file: string): Config {
     ...(raw.simulator ? { simulator: simulator(raw.simulator, endpoints, byName, path) } : {}),
     maintenance: normalizeMaintenance(raw.maintenance, endpoints.map((e) => e.name)),
     ...(raw.scale_out ? { scaleOut: normalizeScaleOut(raw.scale_out, path) } : {}),
-  });
+  }));
 }
 
 function receiver(r: RawConfig['receivers'][number], byName: ReadonlyMap<string, EndpointConfig>, path: PathOf): ReceiverConfig {
@@ -108,6 +108,53 @@ function resolveFilePaths<T extends object>(notify: T, path: PathOf): T {
     }
   }
   return out as T;
+}
+
+/** Longest key a part may have to be shared; larger parts (whole endpoints) are unique anyway. */
+const SHARE_KEY_MAX = 2048;
+
+/**
+ * Makes equal parts of the config one object: a fleet of 10,000 endpoints
+ * on the default thresholds, SLO, schedules and expectations would hold
+ * 10,000 equal copies of each (about 15 MiB of heap). Only plain objects
+ * and arrays of primitives and of such parts are shared; a part holding
+ * anything else (a `Secret`) keeps its own. Safe because the config is
+ * frozen whole right after.
+ */
+function shareEqual<T>(root: T): T {
+  const shared = new Map<string, object>();
+  /** The value's key (its content), or undefined when it must not be shared; replaces its parts by shared ones. */
+  const visit = (v: unknown): string | undefined => {
+    if (v === null) return 'null';
+    switch (typeof v) {
+      case 'string': return JSON.stringify(v);
+      case 'number': return Object.is(v, -0) ? '-0' : String(v);
+      case 'boolean': return String(v);
+      case 'undefined': return 'u';
+      case 'object': break;
+      default: return undefined;
+    }
+    const o = v as Record<string, unknown>;
+    const proto = Object.getPrototypeOf(o) as unknown;
+    const isArray = Array.isArray(o);
+    if (!isArray && proto !== Object.prototype && proto !== null) return undefined;
+    const frozen = Object.isFrozen(o);
+    let key: string | undefined = isArray ? '[' : '{';
+    for (const k of Object.keys(o)) {
+      const value = o[k];
+      const child = visit(value);
+      if (child !== undefined && !frozen && typeof value === 'object' && value !== null) o[k] = shared.get(child);
+      if (key === undefined || child === undefined) key = undefined;
+      else key += `${isArray ? '' : `${JSON.stringify(k)}:`}${child},`;
+      if (key !== undefined && key.length > SHARE_KEY_MAX) key = undefined;
+    }
+    if (key === undefined) return undefined;
+    key += isArray ? ']' : '}';
+    if (!shared.has(key)) shared.set(key, o);
+    return key;
+  };
+  visit(root);
+  return root;
 }
 
 function deepFreeze<T>(o: T): T {

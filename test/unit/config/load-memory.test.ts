@@ -37,3 +37,19 @@ describe('parseConfig memory', () => {
     expect(await liveObjects(Document.prototype)).toBe(before);
   });
 });
+
+describe('parseConfig sharing', () => {
+  it('makes equal parts of different endpoints one frozen object, and keeps parts holding secrets apart', () => {
+    const ep = (i: number) => `  - name: e${i}\n    url: http://127.0.0.1:1/e${i}\n    signing: { scheme: standard-webhooks, secret: whsec_c2VjcmV0LWZvci1zdGF0dXMtdGVzd${i} }\n`;
+    const config = parseConfig(`endpoints:\n${ep(1)}${ep(2)}  - name: e3\n    url: http://127.0.0.1:1/e3\n    signing: { scheme: none }\n    alerts: { endpoint_down: { for: 7m } }\n`, { file: 'hookwatch.yaml', dir: '/tmp', env: {} });
+    const [a, b, c] = config.endpoints;
+    expect(a!.thresholds).toBe(b!.thresholds);
+    expect(a!.checks.delivery.schedule).toBe(b!.checks.delivery.schedule);
+    expect(a!.thresholds.failureRate).toBe(c!.thresholds.failureRate);
+    expect(c!.thresholds.endpointDown).not.toBe(a!.thresholds.endpointDown);
+    expect(c!.thresholds.endpointDown.for.seconds).toBe(420);
+    expect(a!.signing).not.toBe(b!.signing);
+    expect(a!.signing!.secrets[0]!.reveal()).not.toBe(b!.signing!.secrets[0]!.reveal());
+    expect(Object.isFrozen(a!.thresholds)).toBe(true);
+  });
+});
