@@ -54,10 +54,15 @@ const loopFigures = () => {
 const diag = (...a) => console.error(`[runner ${new Date().toISOString().slice(11, 23)}]`, ...a);
 if (process.env.FLEET_DIAG) {
   let last = performance.now();
+  let lastCpu = process.cpuUsage();
   setInterval(() => {
     const now = performance.now();
-    if (now - last > 200) diag(`event loop stalled ${(now - last - 100).toFixed(0)} ms`, `rss ${(process.memoryUsage.rss() / 2 ** 20).toFixed(0)} MiB`);
+    const cpu = process.cpuUsage();
+    // The process's CPU over the gap: much less than the gap means it waited for a core, not for its own work.
+    const used = (cpu.user - lastCpu.user + cpu.system - lastCpu.system) / 1000;
+    if (now - last > 200) diag(`event loop stalled ${(now - last - 100).toFixed(0)} ms`, `cpu ${used.toFixed(0)} ms over ${(now - last).toFixed(0)} ms`, `rss ${(process.memoryUsage.rss() / 2 ** 20).toFixed(0)} MiB`);
     last = now;
+    lastCpu = cpu;
   }, 100).unref();
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) if (e.duration > 50) diag(`gc ${e.detail?.kind} ${e.duration.toFixed(0)} ms`);
