@@ -5,7 +5,7 @@
  */
 import type { Phase } from '../catalog/index.js';
 import { classifyError, type RequestFailure } from './classify.js';
-import { nodeHop } from './node-hop.js';
+import { nodeHop, type HopDeadline } from './node-hop.js';
 
 export interface TimedRequest {
   readonly url: string;
@@ -55,13 +55,15 @@ export async function timedRequest(req: TimedRequest): Promise<RequestOutcome> {
   let body = req.body;
   // A timer cleared when the request ends, not AbortSignal.timeout: that one
   // lives (with a weak reference to its signal) for the whole timeout, 10 s
-  // by default, whatever the probe took.
-  const controller = new AbortController();
-  const signal = controller.signal;
-  const timer = setTimeout(() => controller.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError')), req.timeoutMs);
+  // by default, whatever the probe took. No AbortController either (see HopDeadline).
+  const deadline: HopDeadline = { expired: false, abort: undefined };
+  const timer = setTimeout(() => {
+    deadline.expired = true;
+    deadline.abort?.(new DOMException('The operation was aborted due to timeout', 'TimeoutError'));
+  }, req.timeoutMs);
   try {
     for (let hop = 0; ; hop++) {
-      const one = await nodeHop({ url, method, headers: { ...req.headers, host: url.host }, body, signal, bodyLimitBytes: req.bodyLimitBytes, tls: req.tls, now });
+      const one = await nodeHop({ url, method, headers: { ...req.headers, host: url.host }, body, deadline, bodyLimitBytes: req.bodyLimitBytes, tls: req.tls, now });
       for (const [k, v] of Object.entries(one.phases) as [Phase, number][]) phases[k] = (phases[k] ?? 0) + v;
       if (one.tlsExpiry !== undefined) tlsExpiry = Math.min(tlsExpiry ?? Infinity, one.tlsExpiry);
       const location = one.headers.location;
@@ -78,7 +80,7 @@ export async function timedRequest(req: TimedRequest): Promise<RequestOutcome> {
       return { response, durationSeconds: now() - start, phases, ...(tlsExpiry !== undefined ? { tlsExpiry } : {}) };
     }
   } catch (err) {
-    const failure = classifyError(err, signal.aborted);
+    const failure = classifyError(err, deadline.expired);
     return { failure, durationSeconds: now() - start, phases, ...(tlsExpiry !== undefined ? { tlsExpiry } : {}) };
   } finally {
     clearTimeout(timer);
