@@ -39,8 +39,8 @@ function pairsOf(names: readonly string[], labels: Labels): string {
   return parts.join(',');
 }
 
-interface ScalarSeries { readonly pairs: string; value: number }
-interface HistogramSeries { readonly pairs: string; readonly counts: number[]; sum: number; count: number }
+export interface ScalarSeries { readonly pairs: string; value: number }
+export interface HistogramSeries { readonly pairs: string; readonly counts: number[]; sum: number; count: number }
 
 abstract class Family<S extends { readonly pairs: string }> {
   readonly series = new Map<string, S>();
@@ -60,6 +60,14 @@ abstract class Family<S extends { readonly pairs: string }> {
     if (!s) this.series.set(pairs, (s = this.fresh(pairs)));
     return s;
   }
+
+  /**
+   * The series of `labels`, created when missing. A caller may keep it and
+   * update it in place while `holds` says the family still has it (a removed
+   * or reset series is a new object when it comes back).
+   */
+  at(labels: Labels): S { return this.seriesOf(labels); }
+  holds(s: S): boolean { return this.series.get(s.pairs) === s; }
 
   remove(labels: Labels): void { this.series.delete(pairsOf(this.def.labels, labels)); }
   reset(): void { this.series.clear(); }
@@ -109,9 +117,18 @@ export class HistogramFamily extends Family<HistogramSeries> {
   }
   observe(labels: Labels, value: number): void {
     if (!Number.isFinite(value)) throw new TypeError(`${this.def.name}: not a finite number: ${value}`);
-    const s = this.seriesOf(labels);
-    const i = this.bounds.findIndex((b) => value <= b);
-    if (i >= 0) (s.counts[i] as number) += 1;
+    this.observeAt(this.seriesOf(labels), value);
+  }
+  /** `observe` on a series from `at`. */
+  observeAt(s: HistogramSeries, value: number): void {
+    if (!Number.isFinite(value)) throw new TypeError(`${this.def.name}: not a finite number: ${value}`);
+    const bounds = this.bounds;
+    for (let i = 0; i < bounds.length; i++) {
+      if (value <= (bounds[i] as number)) {
+        (s.counts[i] as number) += 1;
+        break;
+      }
+    }
     s.sum += value;
     s.count += 1;
   }

@@ -5,7 +5,7 @@
  * global registry. Label values are named by the catalog:
  * `counter(METRICS.probes)` only takes that metric's labels.
  */
-import { MetricStore, type AnyFamily, type CounterFamily, type GaugeFamily, type HistogramFamily } from './metric-store.js';
+import { MetricStore, type AnyFamily, type CounterFamily, type GaugeFamily, type HistogramFamily, type HistogramSeries, type Labels, type ScalarSeries } from './metric-store.js';
 import { CHECKS, COMPACT_PROBE_RESULTS, METRICS, PHASES, PROBE_RESULTS, RELOAD_RESULTS, SKIP_REASONS, type Check, type LabelValues, type MetricDef, type ProberMetricsMode } from '../catalog/index.js';
 import type { ProbeOutcome } from './types.js';
 
@@ -45,6 +45,41 @@ export interface ProberMetricsOptions {
 interface Detail { readonly full: boolean; readonly compact: boolean }
 
 const targetKey = (endpoint: string, check: string) => `${endpoint}\u0000${check}`;
+const regionKey = (endpoint: string, check: string, region: string) => `${endpoint}\u0000${check}\u0000${region}`;
+
+/** A series a target's results update: its labels (made once) and the series last found for them. */
+interface Held<S> { readonly labels: Labels; s: S | undefined }
+
+/** The series `h` names, found again only when its family no longer holds the one kept (removed, reset). */
+function seriesOf<S extends { readonly pairs: string }>(f: { at(l: Labels): S; holds(s: S): boolean }, h: Held<S>): S {
+  const s = h.s;
+  if (s !== undefined && f.holds(s)) return s;
+  return (h.s = f.at(h.labels));
+}
+
+/** `map`'s entry for `value`, made with `base`'s labels plus `name="value"` the first time. */
+function heldIn<S>(map: Map<string, Held<S>>, base: Labels, name: string, value: string): Held<S> {
+  let h = map.get(value);
+  if (!h) map.set(value, (h = { labels: { ...base, [name]: value }, s: undefined }));
+  return h;
+}
+
+/**
+ * What `record` updates for one endpoint, check and region, kept between
+ * probes: a probe then neither builds label objects nor formats label
+ * strings (measured on the single-probe benchmark, they were the largest
+ * part of what a probe allocated).
+ */
+interface TargetSeries {
+  readonly detail: Detail;
+  readonly labels: Labels;
+  readonly duration: Held<HistogramSeries>;
+  /** By metric name (the result gauges), by result, by phase. */
+  readonly gauges: Map<string, Held<ScalarSeries>>;
+  readonly probes: Map<string, Held<ScalarSeries>>;
+  readonly phases: Map<string, Held<HistogramSeries>>;
+  readonly lastPhases: Map<string, Held<ScalarSeries>>;
+}
 
 export class ProberMetrics {
   /** The families, in the order the page shows them; `store.chunks()` renders it. */
@@ -52,6 +87,7 @@ export class ProberMetrics {
   readonly mode: ProberMetricsMode;
   readonly #m = new Map<string, AnyFamily>();
   readonly #detail = new Map<string, Detail>();
+  readonly #targets = new Map<string, TargetSeries>();
 
   constructor(version: string, opts: ProberMetricsOptions = {}) {
     this.mode = opts.mode ?? 'full';
@@ -77,6 +113,7 @@ export class ProberMetrics {
   initTarget(endpoint: string, check: Check, region: string, endpointMode: ProberMetricsMode = this.mode): void {
     const detail: Detail = { full: endpointMode === 'full', compact: this.mode === 'compact' };
     this.#detail.set(targetKey(endpoint, check), detail);
+    this.#targets.delete(regionKey(endpoint, check, region));
     const l = { endpoint, check, region };
     for (const result of detail.full ? PROBE_RESULTS : COMPACT_PROBE_RESULTS) this.counter(METRICS.probes).inc({ ...l, result }, 0);
     this.histogram(METRICS.probeDuration).zero(l);
@@ -93,6 +130,7 @@ export class ProberMetrics {
   /** Removes every series of one endpoint and check (removed, or its metrics mode changed). */
   removeTarget(endpoint: string, check: Check, region: string): void {
     this.#detail.delete(targetKey(endpoint, check));
+    this.#targets.delete(regionKey(endpoint, check, region));
     const l = { endpoint, check, region };
     for (const def of [...RESULT_GAUGES, METRICS.probeDuration]) (this.#m.get(def.name) as AnyFamily).remove(l);
     for (const result of PROBE_RESULTS) this.counter(METRICS.probes).remove({ ...l, result });
@@ -110,21 +148,46 @@ export class ProberMetrics {
   }
 
   record(o: ProbeOutcome, region: string): void {
-    const l = { endpoint: o.endpoint, check: o.check, region };
-    const detail = this.#detailOf(o.endpoint, o.check);
-    if (detail.full || (COMPACT_PROBE_RESULTS as readonly string[]).includes(o.result)) this.counter(METRICS.probes).inc({ ...l, result: o.result });
-    this.gauge(METRICS.probeUp).set(l, o.success ? 1 : 0);
-    this.gauge(METRICS.probeStatusCode).set(l, o.status);
-    this.histogram(METRICS.probeDuration).observe(l, o.durationSeconds);
-    for (const [phase, seconds] of Object.entries(o.phases)) {
-      if (detail.full) this.histogram(METRICS.probePhase).observe({ ...l, phase }, Math.max(0, seconds));
-      if (detail.compact) this.gauge(METRICS.probeLastPhase).set({ ...l, phase }, Math.max(0, seconds));
+    const t = this.#targetSeries(o.endpoint, o.check, region);
+    const detail = t.detail;
+    if (detail.full || (COMPACT_PROBE_RESULTS as readonly string[]).includes(o.result)) {
+      seriesOf(this.#m.get(METRICS.probes.name) as CounterFamily, heldIn(t.probes, t.labels, 'result', o.result)).value += 1;
     }
-    if (o.success) this.gauge(METRICS.probeLastSuccess).set(l, o.startedAt + o.durationSeconds);
-    if (o.tlsExpiry !== undefined) this.gauge(METRICS.probeTlsExpiry).set(l, o.tlsExpiry);
-    if (o.rateLimit?.remaining !== undefined) this.gauge(METRICS.probeRateLimitRemaining).set(l, o.rateLimit.remaining);
-    if (o.rateLimit?.limit !== undefined) this.gauge(METRICS.probeRateLimitLimit).set(l, o.rateLimit.limit);
-    if (o.rateLimit?.resetSeconds !== undefined) this.gauge(METRICS.probeRateLimitReset).set(l, o.rateLimit.resetSeconds);
+    this.#setGauge(t, METRICS.probeUp, o.success ? 1 : 0);
+    this.#setGauge(t, METRICS.probeStatusCode, o.status);
+    const duration = this.#m.get(METRICS.probeDuration.name) as HistogramFamily;
+    duration.observeAt(seriesOf(duration, t.duration), o.durationSeconds);
+    const phases = o.phases as Readonly<Record<string, number>>;
+    for (const phase in phases) {
+      const seconds = Math.max(0, phases[phase] as number);
+      if (detail.full) {
+        const f = this.#m.get(METRICS.probePhase.name) as HistogramFamily;
+        f.observeAt(seriesOf(f, heldIn(t.phases, t.labels, 'phase', phase)), seconds);
+      }
+      if (detail.compact) seriesOf(this.#m.get(METRICS.probeLastPhase.name) as GaugeFamily, heldIn(t.lastPhases, t.labels, 'phase', phase)).value = seconds;
+    }
+    if (o.success) this.#setGauge(t, METRICS.probeLastSuccess, o.startedAt + o.durationSeconds);
+    if (o.tlsExpiry !== undefined) this.#setGauge(t, METRICS.probeTlsExpiry, o.tlsExpiry);
+    if (o.rateLimit?.remaining !== undefined) this.#setGauge(t, METRICS.probeRateLimitRemaining, o.rateLimit.remaining);
+    if (o.rateLimit?.limit !== undefined) this.#setGauge(t, METRICS.probeRateLimitLimit, o.rateLimit.limit);
+    if (o.rateLimit?.resetSeconds !== undefined) this.#setGauge(t, METRICS.probeRateLimitReset, o.rateLimit.resetSeconds);
+  }
+
+  #targetSeries(endpoint: string, check: Check, region: string): TargetSeries {
+    const key = regionKey(endpoint, check, region);
+    let t = this.#targets.get(key);
+    if (!t) {
+      const labels = { endpoint, check, region };
+      t = { detail: this.#detailOf(endpoint, check), labels, duration: { labels, s: undefined }, gauges: new Map(), probes: new Map(), phases: new Map(), lastPhases: new Map() };
+      this.#targets.set(key, t);
+    }
+    return t;
+  }
+
+  #setGauge(t: TargetSeries, def: (typeof RESULT_GAUGES)[number], value: number): void {
+    let h = t.gauges.get(def.name);
+    if (!h) t.gauges.set(def.name, (h = { labels: t.labels, s: undefined }));
+    seriesOf(this.#m.get(def.name) as GaugeFamily, h).value = value;
   }
 
   /**
