@@ -3,5 +3,6 @@ export { createLogger, silentLogger, LEVELS, FORMATS, type Logger, type LoggerOp
 export { answerHealth, closeServer, HEALTH_PATHS, HEALTH_TEXT } from './http.js';
 export { processMetrics } from './process-metrics.js';
 export { formatValue, familyHeader } from './exposition.js';
-export { createMetric, type AnyMetric, type MetricShape } from './catalog-metric.js';
+// createMetric (prom-client's metric classes) is imported from './catalog-metric.js' by the receiver library alone, so loading this folder does not load prom-client.
+export type { AnyMetric, MetricShape } from './catalog-metric.js';
 export { listen, ListenError, type ListenAt, type ListenErrorCode } from './listen.js';

@@ -99,20 +99,19 @@ export function nodeHop(r: HopRequest): Promise<HopResult> {
         const dnsDone = t.lookup ?? t.start;
         const connected = t.connect ?? dnsDone;
         const ready = isTls ? (t.secure ?? connected) : connected;
-        resolve({
+        // Literals with the optional fields set, not spread in (see prober/checks/delivery.ts); phases in PHASES order.
+        const phases: Partial<Record<Phase, number>> = isTls
+          ? { dns: dnsDone - t.start, connect: connected - dnsDone, tls: ready - connected, ttfb: t.headers! - ready, transfer: end - t.headers! }
+          : { dns: dnsDone - t.start, connect: connected - dnsDone, ttfb: t.headers! - ready, transfer: end - t.headers! };
+        const result: { -readonly [K in keyof HopResult]: HopResult[K] } = {
           status: res.statusCode ?? 0,
           headers: flatten(res.headers),
-          body: Buffer.concat(chunks).toString('utf8'),
+          body: chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8'),
           truncated,
-          phases: {
-            dns: dnsDone - t.start,
-            connect: connected - dnsDone,
-            ...(isTls ? { tls: ready - connected } : {}),
-            ttfb: t.headers! - ready,
-            transfer: end - t.headers!,
-          },
-          ...(tlsExpiry !== undefined ? { tlsExpiry } : {}),
-        });
+          phases,
+        };
+        if (tlsExpiry !== undefined) result.tlsExpiry = tlsExpiry;
+        resolve(result);
       });
     };
     const req = (isTls ? httpsRequest : httpRequest)(options, onResponse);
@@ -145,6 +144,9 @@ function isIpLiteral(host: string): boolean {
 
 function flatten(h: IncomingMessage['headers']): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(h)) if (v !== undefined) out[k] = Array.isArray(v) ? v.join(', ') : v;
+  for (const k in h) {
+    const v = h[k];
+    if (v !== undefined) out[k] = Array.isArray(v) ? v.join(', ') : v;
+  }
   return out;
 }

@@ -48,7 +48,8 @@ const MAX_REDIRECTS = 5;
 export async function timedRequest(req: TimedRequest): Promise<RequestOutcome> {
   const now = req.now ?? monotonic;
   const start = now();
-  const phases: Partial<Record<Phase, number>> = {};
+  // A redirect's hops add up; one hop's phases are the request's (most requests have one).
+  let phases: Partial<Record<Phase, number>> = {};
   let tlsExpiry: number | undefined;
   let url = new URL(req.url);
   let method = req.method;
@@ -64,7 +65,8 @@ export async function timedRequest(req: TimedRequest): Promise<RequestOutcome> {
   try {
     for (let hop = 0; ; hop++) {
       const one = await nodeHop({ url, method, headers: { ...req.headers, host: url.host }, body, deadline, bodyLimitBytes: req.bodyLimitBytes, tls: req.tls, now });
-      for (const [k, v] of Object.entries(one.phases) as [Phase, number][]) phases[k] = (phases[k] ?? 0) + v;
+      if (hop === 0) phases = one.phases;
+      else for (const k in one.phases) phases[k as Phase] = (phases[k as Phase] ?? 0) + one.phases[k as Phase]!;
       if (one.tlsExpiry !== undefined) tlsExpiry = Math.min(tlsExpiry ?? Infinity, one.tlsExpiry);
       const location = one.headers.location;
       if (req.followRedirects && location && one.status >= 300 && one.status < 400 && hop < MAX_REDIRECTS) {
@@ -77,12 +79,18 @@ export async function timedRequest(req: TimedRequest): Promise<RequestOutcome> {
         continue;
       }
       const response: TimedResponse = { status: one.status, headers: one.headers, body: one.body, truncated: one.truncated };
-      return { response, durationSeconds: now() - start, phases, ...(tlsExpiry !== undefined ? { tlsExpiry } : {}) };
+      return outcome({ response, durationSeconds: now() - start, phases }, tlsExpiry);
     }
   } catch (err) {
     const failure = classifyError(err, deadline.expired);
-    return { failure, durationSeconds: now() - start, phases, ...(tlsExpiry !== undefined ? { tlsExpiry } : {}) };
+    return outcome({ failure, durationSeconds: now() - start, phases }, tlsExpiry);
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** The outcome with `tlsExpiry` set only when known; set, not spread in (see prober/checks/delivery.ts). */
+function outcome(o: { -readonly [K in keyof RequestOutcome]: RequestOutcome[K] }, tlsExpiry: number | undefined): RequestOutcome {
+  if (tlsExpiry !== undefined) o.tlsExpiry = tlsExpiry;
+  return o;
 }

@@ -33,8 +33,17 @@ export function toBytes(data: string | Uint8Array): Uint8Array {
   return typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
 }
 
+function endsWhole(p: string | Uint8Array): p is string {
+  if (typeof p !== 'string') return false;
+  const last = p.charCodeAt(p.length - 1);
+  return !(last >= 0xd800 && last <= 0xdbff);
+}
+
 /** Concatenates text and raw-byte parts, so a binary body is signed exactly. */
 export function message(...parts: readonly (string | Uint8Array)[]): Buffer {
+  // Text only (every sender's case): one string, one encode, instead of a Buffer per part and their copy;
+  // unless a part ends in a lone high surrogate, which joining could pair with the next part's first unit.
+  if (parts.every(endsWhole)) return Buffer.from(parts.join(''), 'utf8');
   return Buffer.concat(parts.map(toBytes));
 }
 

@@ -25,6 +25,24 @@ export function standardWebhooksKey(secret: string): Uint8Array | undefined {
   return key.length > 0 ? key : undefined;
 }
 
+/**
+ * Keys of the secrets signed with lately, so a sender (the prober signs on
+ * every probe) decodes each secret once, not on every request. Bounded: a
+ * sender with more secrets than this starts over.
+ */
+const KEYS = new Map<string, Uint8Array | undefined>();
+const MAX_KEYS = 1024;
+
+function signingKey(secret: string): Uint8Array | undefined {
+  let key = KEYS.get(secret);
+  if (key === undefined && !KEYS.has(secret)) {
+    if (KEYS.size >= MAX_KEYS) KEYS.clear();
+    key = standardWebhooksKey(secret);
+    KEYS.set(secret, key);
+  }
+  return key;
+}
+
 /** The header names one flavour writes, and the ones it reads in order. */
 interface Names {
   id: string;
@@ -40,7 +58,7 @@ function makeScheme(names: Names): Scheme {
   return {
     headers(input, mac) {
       const keys = input.secrets.map((s, i) => {
-        const key = standardWebhooksKey(s);
+        const key = signingKey(s);
         if (!key) throw new SigningError(`secrets[${i}]`, `expected "${SECRET_PREFIX}" followed by base64 (a Standard Webhooks secret)`);
         return key;
       });
