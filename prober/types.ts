@@ -49,4 +49,7 @@ export interface ProbeOutcome {
   readonly requestHeaders?: Readonly<Record<string, string>>;
 }
 
+/** An outcome while a check builds it (as one literal, its optional fields set only when present). */
+export type MutableOutcome = { -readonly [K in keyof ProbeOutcome]: ProbeOutcome[K] };
+
 export type CheckFn = (target: ProbeTarget, env: ProbeEnv) => Promise<ProbeOutcome>;
