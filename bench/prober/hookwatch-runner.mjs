@@ -5,6 +5,7 @@
 // → {"durations":[...], "elapsed": s} → waits for stdin to close.
 import { createInterface } from 'node:readline';
 import { parseConfig } from '../../dist/config/index.js';
+import { processMetrics } from '../../dist/daemon/index.js';
 import { Prober } from '../../dist/prober/index.js';
 
 const [url, count, concurrency] = [process.argv[2], Number(process.argv[3]), Number(process.argv[4])];
@@ -35,6 +36,9 @@ await Promise.all(Array.from({ length: concurrency }, async () => {
   }
 }));
 const elapsed = (performance.now() - start) / 1000;
-await prober.metrics.metrics(); // one scrape, as Prometheus would do
+// One scrape, as Prometheus would do: the page /metrics serves (the prober's
+// store, then the process metrics, whose prom-client loads at the first scrape).
+await prober.metrics.metrics();
+await processMetrics({ component: 'prober' });
 console.log(JSON.stringify({ durations: [...durations], elapsed, failures }));
 lines.once('close', () => process.exit(0));
