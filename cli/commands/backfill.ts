@@ -4,7 +4,7 @@ import { backfill, settingsFrom } from '../../exporter/index.js';
 import { configFrom, numberOption, parse, UsageError } from '../args.js';
 import type { Command } from './command.js';
 
-const HELP = `usage: hookwatch backfill --config FILE --from LOG --out FILE [--step 1m] [--format FORMAT]
+const HELP = `usage: hookwatch backfill --config FILE --from LOG --out FILE [--step 1m] [--format FORMAT] [--threads N]
 
 Counts a historical delivery log exactly as "hookwatch export" would and writes
 OpenMetrics with event-time timestamps (one sample per changed series every
