@@ -1,6 +1,6 @@
 /**
  * The prober's Prometheus metrics, created from the catalog in the prober's
- * own store (`metric-store.ts`: one preformatted label string per series,
+ * own store (`metric-store.ts`: series in columns, label texts formatted once,
  * a page written in pieces that yield to the event loop), never prom-client's
  * global registry. Label values are named by the catalog:
  * `counter(METRICS.probes)` only takes that metric's labels.
