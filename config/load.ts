@@ -12,6 +12,7 @@ import { knownKeysCollector, unknownKeyProblem } from './suggest.js';
 import { normalize } from './normalize/index.js';
 import type { Config } from './types.js';
 import { rootSchema } from './schema/root.js';
+import { plainInPieces } from './yaml-pieces.js';
 
 export interface LoadOptions {
   /** Environment for `${env:NAME}`; the CLI passes process.env. */
@@ -83,8 +84,10 @@ function positioned(text: string): { doc: Document; lines: LineCounter } {
   return { doc: parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true }), lines };
 }
 
-/** The YAML's plain values; its document (nodes, positions) is garbage once this returns. */
+/** The YAML's plain values (a large file's in pieces, `yaml-pieces.ts`); its document (nodes, positions) is garbage once this returns. */
 function plainData(text: string, file: string): unknown {
+  const pieces = plainInPieces(text);
+  if (pieces !== undefined) return pieces;
   const { doc, lines } = positioned(text);
   if (doc.errors.length) {
     throw new ConfigError(doc.errors.map((e) => {
