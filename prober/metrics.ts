@@ -47,38 +47,37 @@ interface Detail { readonly full: boolean; readonly compact: boolean }
 const targetKey = (endpoint: string, check: string) => `${endpoint}\u0000${check}`;
 const regionKey = (endpoint: string, check: string, region: string) => `${endpoint}\u0000${check}\u0000${region}`;
 
-/** A series a target's results update: its labels (made once) and the series last found for them. */
-interface Held<S> { readonly labels: Labels; s: S | undefined }
-
-/** The series `h` names, found again only when its family no longer holds the one kept (removed, reset). */
-function seriesOf<S extends { readonly pairs: string }>(f: { at(l: Labels): S; holds(s: S): boolean }, h: Held<S>): S {
-  const s = h.s;
+/** The series kept in `slots[i]`, looked up by `labels()` only when its family no longer holds it (new, removed, reset). */
+function keptIn<S>(f: { at(l: Labels): S; holds(s: S): boolean }, slots: (S | undefined)[], i: number, labels: () => Labels): S {
+  const s = slots[i];
   if (s !== undefined && f.holds(s)) return s;
-  return (h.s = f.at(h.labels));
+  return (slots[i] = f.at(labels()));
 }
 
-/** `map`'s entry for `value`, made with `base`'s labels plus `name="value"` the first time. */
-function heldIn<S>(map: Map<string, Held<S>>, base: Labels, name: string, value: string): Held<S> {
-  let h = map.get(value);
-  if (!h) map.set(value, (h = { labels: { ...base, [name]: value }, s: undefined }));
-  return h;
-}
+const PHASE_INDEX: Readonly<Record<string, number>> = Object.fromEntries(PHASES.map((p, i) => [p, i]));
+const RESULT_INDEX: Readonly<Record<string, number>> = Object.fromEntries(PROBE_RESULTS.map((r, i) => [r, i]));
+const GAUGE_INDEX: Readonly<Record<string, number>> = Object.fromEntries(RESULT_GAUGES.map((d, i) => [d.name, i]));
 
 /**
  * What `record` updates for one endpoint, check and region, kept between
- * probes: a probe then neither builds label objects nor formats label
- * strings (measured on the single-probe benchmark, they were the largest
- * part of what a probe allocated).
+ * probes in arrays indexed by the catalog's order of results, phases and
+ * result gauges: a probe then neither builds label objects nor formats
+ * label strings (measured on the single-probe benchmark, they were the
+ * largest part of what a probe allocated), and a target holds a few small
+ * arrays, not maps of label objects (measured at 10,000 endpoints: the
+ * maps and their label objects were about 60 MiB of heap).
  */
 interface TargetSeries {
   readonly detail: Detail;
-  readonly labels: Labels;
-  readonly duration: Held<HistogramSeries>;
-  /** By metric name (the result gauges), by result, by phase. */
-  readonly gauges: Map<string, Held<ScalarSeries>>;
-  readonly probes: Map<string, Held<ScalarSeries>>;
-  readonly phases: Map<string, Held<HistogramSeries>>;
-  readonly lastPhases: Map<string, Held<ScalarSeries>>;
+  readonly endpoint: string;
+  readonly check: Check;
+  readonly region: string;
+  duration: HistogramSeries | undefined;
+  /** By `RESULT_GAUGES`, `PROBE_RESULTS`, `PHASES` index. */
+  readonly gauges: (ScalarSeries | undefined)[];
+  readonly probes: (ScalarSeries | undefined)[];
+  readonly phases: (HistogramSeries | undefined)[];
+  readonly lastPhases: (ScalarSeries | undefined)[];
 }
 
 export class ProberMetrics {
@@ -149,22 +148,28 @@ export class ProberMetrics {
 
   record(o: ProbeOutcome, region: string): void {
     const t = this.#targetSeries(o.endpoint, o.check, region);
+    const { endpoint, check } = t;
     const detail = t.detail;
     if (detail.full || (COMPACT_PROBE_RESULTS as readonly string[]).includes(o.result)) {
-      seriesOf(this.#m.get(METRICS.probes.name) as CounterFamily, heldIn(t.probes, t.labels, 'result', o.result)).value += 1;
+      const result = o.result;
+      keptIn(this.#m.get(METRICS.probes.name) as CounterFamily, t.probes, RESULT_INDEX[result] as number, () => ({ endpoint, check, region, result })).value += 1;
     }
     this.#setGauge(t, METRICS.probeUp, o.success ? 1 : 0);
     this.#setGauge(t, METRICS.probeStatusCode, o.status);
     const duration = this.#m.get(METRICS.probeDuration.name) as HistogramFamily;
-    duration.observeAt(seriesOf(duration, t.duration), o.durationSeconds);
+    const d = t.duration !== undefined && duration.holds(t.duration) ? t.duration : (t.duration = duration.at({ endpoint, check, region }));
+    duration.observeAt(d, o.durationSeconds);
     const phases = o.phases as Readonly<Record<string, number>>;
     for (const phase in phases) {
       const seconds = Math.max(0, phases[phase] as number);
+      const i = PHASE_INDEX[phase];
+      if (i === undefined) continue;
+      const labels = () => ({ endpoint, check, region, phase });
       if (detail.full) {
         const f = this.#m.get(METRICS.probePhase.name) as HistogramFamily;
-        f.observeAt(seriesOf(f, heldIn(t.phases, t.labels, 'phase', phase)), seconds);
+        f.observeAt(keptIn(f, t.phases, i, labels), seconds);
       }
-      if (detail.compact) seriesOf(this.#m.get(METRICS.probeLastPhase.name) as GaugeFamily, heldIn(t.lastPhases, t.labels, 'phase', phase)).value = seconds;
+      if (detail.compact) keptIn(this.#m.get(METRICS.probeLastPhase.name) as GaugeFamily, t.lastPhases, i, labels).value = seconds;
     }
     if (o.success) this.#setGauge(t, METRICS.probeLastSuccess, o.startedAt + o.durationSeconds);
     if (o.tlsExpiry !== undefined) this.#setGauge(t, METRICS.probeTlsExpiry, o.tlsExpiry);
@@ -177,17 +182,15 @@ export class ProberMetrics {
     const key = regionKey(endpoint, check, region);
     let t = this.#targets.get(key);
     if (!t) {
-      const labels = { endpoint, check, region };
-      t = { detail: this.#detailOf(endpoint, check), labels, duration: { labels, s: undefined }, gauges: new Map(), probes: new Map(), phases: new Map(), lastPhases: new Map() };
+      t = { detail: this.#detailOf(endpoint, check), endpoint, check, region, duration: undefined, gauges: [], probes: [], phases: [], lastPhases: [] };
       this.#targets.set(key, t);
     }
     return t;
   }
 
   #setGauge(t: TargetSeries, def: (typeof RESULT_GAUGES)[number], value: number): void {
-    let h = t.gauges.get(def.name);
-    if (!h) t.gauges.set(def.name, (h = { labels: t.labels, s: undefined }));
-    seriesOf(this.#m.get(def.name) as GaugeFamily, h).value = value;
+    const { endpoint, check, region } = t;
+    keptIn(this.#m.get(def.name) as GaugeFamily, t.gauges, GAUGE_INDEX[def.name] as number, () => ({ endpoint, check, region })).value = value;
   }
 
   /**
