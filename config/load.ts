@@ -139,9 +139,9 @@ function ruleOf(i: z.core.$ZodIssue): string {
     case 'invalid_value':
       return i.message.startsWith('Invalid') ? `one of ${i.values.map((v) => String(v)).join(', ')}` : i.message;
     case 'too_small':
-      return i.message.startsWith('Too small') ? `${i.origin === 'array' ? 'at least' : '>='} ${String(i.minimum)}${i.origin === 'array' ? ' items' : ''}` : i.message;
+      return i.message.startsWith('Too small') ? `${i.origin === 'array' ? 'at least' : i.inclusive === false ? '>' : '>='} ${String(i.minimum)}${i.origin === 'array' ? ' items' : ''}` : i.message;
     case 'too_big':
-      return i.message.startsWith('Too big') ? `${i.origin === 'array' ? 'at most' : '<='} ${String(i.maximum)}${i.origin === 'array' ? ' items' : ''}` : i.message;
+      return i.message.startsWith('Too big') ? `${i.origin === 'array' ? 'at most' : i.inclusive === false ? '<' : '<='} ${String(i.maximum)}${i.origin === 'array' ? ' items' : ''}` : i.message;
     case 'invalid_format':
       return i.message.startsWith('Invalid') ? `a valid ${i.format}` : i.message;
     case 'invalid_union':

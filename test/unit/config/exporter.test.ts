@@ -22,6 +22,12 @@ describe('exporter config', () => {
     ]);
   });
 
+  it('says a value must be above 0 when 0 itself is refused (positive), not ">= 0"', () => {
+    expect(problems(`${head}  parallel_catch_up_bytes: 0\n`)).toEqual([
+      'test.yaml:3:28 exporter.parallel_catch_up_bytes: got 0, expected > 0',
+    ]);
+  });
+
   it('allows wildcards only in the file name, and unique source names', () => {
     const out = problems(`${head}  sources:\n    - { type: file, path: "/var/*/x.jsonl" }\n    - { type: stdin, name: file-0 }\n`);
     expect(out).toHaveLength(2);
