@@ -21,12 +21,29 @@ const registries = new Map<string, Promise<Registry>>();
 async function createRegistry(labels: Readonly<Record<string, string>>): Promise<Registry> {
   const { collectDefaultMetrics, Registry } = await import('prom-client');
   const reg = new Registry();
+  const before = process.cpuUsage();
   collectDefaultMetrics({ register: reg, labels: { ...labels } });
+  sinceStart(reg, labels, before);
   // `nodejs_active_handles_total` and its kin are gauges named like
   // counters (promtool check metrics rejects them); the unsuffixed
   // families carry the same figures by type.
   for (const m of reg.getMetricsAsArray()) if (String(m.type) !== 'counter' && m.name.endsWith('_total')) reg.removeSingleMetric(m.name);
   return reg;
+}
+
+/**
+ * prom-client counts the CPU seconds from its registration on, which is the
+ * first scrape here; Prometheus's `process_cpu_seconds_total` is the
+ * process's since it started (as client_golang and the Node process itself
+ * report it), so the seconds spent before are added once.
+ */
+function sinceStart(reg: Registry, labels: Readonly<Record<string, string>>, before: NodeJS.CpuUsage): void {
+  const user = before.user / 1e6;
+  const system = before.system / 1e6;
+  for (const [name, seconds] of [['process_cpu_user_seconds_total', user], ['process_cpu_system_seconds_total', system], ['process_cpu_seconds_total', user + system]] as const) {
+    const counter = reg.getSingleMetric(name) as { inc(labels: Record<string, string>, value: number): void } | undefined;
+    counter?.inc({ ...labels }, seconds);
+  }
 }
 
 function registryFor(labels: Readonly<Record<string, string>>): Promise<Registry> {
